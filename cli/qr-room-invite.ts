@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * qr-room-invite — the invite engine on the command line (README, "Command line").
+ * Errors are one line on stderr with an exit code; never a stack trace.
+ */
+import { APP_VERSION } from '../main/app-info';
+import { decodeCommand } from './decode-command';
+import { inviteCommand } from './invite-command';
+import { Exit, UsageError, type CliIo, type ExitCode } from './io';
+
+const USAGE = `qr-room-invite ${APP_VERSION}
+
+Usage:
+  qr-room-invite decode <image…> [--json] [--show-password]
+  qr-room-invite invite (--image <file> | --meeting <id>) [--to <SIP number>] [--org <id>]
+                        [--number-type 0|1] [--site cn|intl] [--base-url <https URL>] [--ca <PEM file>]
+                        [--timeout <seconds>] [--password-stdin] [--dry-run] [--json] [--verbose]
+
+The password comes from the QR code, --password-stdin, or QRRI_PASSWORD.
+Exit codes: 0 ok · 1 no QR code (decode) · 2 usage or invalid input, nothing sent ·
+            3 the server refused · 4 network, TLS, timeout or unknown outcome.`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'decode':
+        return await decodeCommand(rest, io);
+      case 'invite':
+        return await inviteCommand(rest, io);
+      case '--version':
+        io.out(APP_VERSION);
+        return Exit.ok;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? Exit.usage : Exit.ok;
+      default:
+        throw new UsageError(`unknown command "${command}" (try --help)`);
+    }
+  } catch (error) {
+    // parseArgs reports unknown options with a code; both are usage errors.
+    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    io.err(`qr-room-invite: ${error instanceof Error ? error.message : String(error)}`);
+    return usage ? Exit.usage : Exit.network;
+  }
+}
+
+const io: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  readStdin,
+  env: process.env,
+};
+process.exitCode = await run(process.argv.slice(2), io);

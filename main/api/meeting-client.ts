@@ -1,0 +1,214 @@
+/**
+ * The client for Huawei Cloud Meeting's `inviteWithPwd` (API.md), built on got.
+ * Plain Node: no Electron. Every outcome comes back as a typed InviteResult, never a throw.
+ *
+ * Retry rules: a call is repeated only when it cannot make the terminal ring twice — the
+ * connection was refused or the name did not resolve (nothing was sent), or the server said
+ * 429/503 (it did not act) with a Retry-After of at most 10 s. Anything that fails after the
+ * request was written is "outcome unknown" and left to the person.
+ */
+import { randomUUID } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+import got, { RequestError, TimeoutError, type Response } from 'got';
+import { ClientCode } from '../../shared/errors';
+import type { InviteError, InviteResult } from '../../shared/invite-result';
+import type { Language } from '../../shared/schemas';
+import { silentLogger, type Logger } from '../log';
+
+export const INVITE_PATH = '/v1/mmc/control/conferences/inviteWithPwd';
+
+/** What one invite sends; values already validated and normalised. */
+export interface InviteCall {
+  meetingId: string;
+  password: string;
+  callNum: string;
+  orgId?: string;
+  numberType?: 0 | 1;
+  isNotOverlayPidName?: boolean;
+}
+
+export interface MeetingClientOptions {
+  /** API base URL without a trailing slash, already validated (see sites.ts). */
+  baseUrl: string;
+  /** PEM of extra CAs to trust in addition to the public ones. Verification stays on. */
+  extraCaPem?: string;
+  /** Whole-request timeout. */
+  timeoutMs?: number;
+  /** Language of server messages. */
+  language?: Language;
+  /** `User-Agent`, naming the app and version. */
+  userAgent: string;
+  logger?: Logger;
+  /** Longest Retry-After honoured; longer waits fail at once. */
+  maxRetryAfterMs?: number;
+  /** Waits between attempts (tests may shorten). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface MeetingClient {
+  inviteWithPwd(call: InviteCall, options?: { signal?: AbortSignal }): Promise<InviteResult>;
+}
+
+const MAX_ATTEMPTS = 3;
+const CONNECT_RETRY_DELAY_MS = 500;
+const PRE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(?:VERIFY|GET)|EPROTO|ERR_TLS/u;
+
+/** The request body exactly as API.md lists it; optional fields only when given. */
+export function buildInviteBody(call: InviteCall): Record<string, unknown> {
+  return {
+    callNum: call.callNum,
+    confID: call.meetingId,
+    pwd: call.password,
+    ...(call.orgId === undefined ? {} : { orgID: call.orgId }),
+    ...(call.numberType === undefined ? {} : { numBelongsType: call.numberType }),
+    ...(call.isNotOverlayPidName === undefined ? {} : { isNotOverlayPidName: call.isNotOverlayPidName }),
+  };
+}
+
+export function createMeetingClient(options: MeetingClientOptions): MeetingClient {
+  const log = options.logger ?? silentLogger;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const acceptLanguage = options.language === 'zh-CN' ? 'zh-CN' : 'en-US';
+  // Node's `ca` replaces the default roots, so extra CAs are appended to them.
+  const certificateAuthority = options.extraCaPem ? [...rootCertificates, options.extraCaPem] : undefined;
+  const url = `${options.baseUrl}${INVITE_PATH}`;
+
+  async function attempt(call: InviteCall, signal: AbortSignal | undefined) {
+    const requestId = randomUUID();
+    const response = await got.post(url, {
+      searchParams: { conferenceID: call.meetingId },
+      body: JSON.stringify(buildInviteBody(call)),
+      headers: {
+        'content-type': 'application/json;charset=UTF-8',
+        'x-request-id': requestId,
+        'accept-language': acceptLanguage,
+        'user-agent': options.userAgent,
+      },
+      timeout: { request: timeoutMs },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'text',
+      https: certificateAuthority ? { certificateAuthority } : {},
+      ...(signal ? { signal } : {}),
+    });
+    return { response, requestId };
+  }
+
+  return {
+    async inviteWithPwd(call, { signal } = {}) {
+      const callLog = log.withSecrets([call.password]);
+      let lastRequestId: string | undefined;
+      for (let attempts = 1; ; attempts++) {
+        try {
+          const { response, requestId } = await attempt(call, signal);
+          lastRequestId = headerValue(response, 'x-request-id') ?? requestId;
+          callLog.info('inviteWithPwd answered', { status: response.statusCode, requestId: lastRequestId, attempts });
+          if (response.statusCode >= 200 && response.statusCode < 300) {
+            return { ok: true, requestId: lastRequestId, status: response.statusCode, attempts };
+          }
+          const error = errorFromResponse(response, lastRequestId);
+          const waitMs = retryDelayMs(response, maxRetryAfterMs);
+          if (waitMs !== null && attempts < MAX_ATTEMPTS) {
+            callLog.warn('service busy, retrying', { status: response.statusCode, waitMs });
+            await sleep(waitMs);
+            continue;
+          }
+          return { ok: false, error, attempts };
+        } catch (cause) {
+          const error = errorFromException(cause, lastRequestId);
+          callLog.warn('inviteWithPwd failed', { code: error.code, detail: error.detail, attempts });
+          const preSend = cause instanceof RequestError && PRE_SEND_CODES.has(cause.code) && !wasSent(cause);
+          if (preSend && attempts < MAX_ATTEMPTS && !signal?.aborted) {
+            await sleep(CONNECT_RETRY_DELAY_MS * attempts);
+            continue;
+          }
+          return { ok: false, error, attempts };
+        }
+      }
+    },
+  };
+}
+
+function headerValue(response: Response<string>, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Delay before retrying a 429/503, or null when it must not be retried. */
+function retryDelayMs(response: Response<string>, maxMs: number): number | null {
+  if (response.statusCode !== 429 && response.statusCode !== 503) return null;
+  const header = headerValue(response, 'retry-after');
+  if (header === undefined) return 1000;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  if (!Number.isFinite(ms)) return 1000;
+  return ms <= maxMs ? Math.max(0, ms) : null;
+}
+
+function errorFromResponse(response: Response<string>, requestId: string): InviteError {
+  const status = response.statusCode;
+  const body = parseErrorBody(response.body);
+  const retryAfter = Number(headerValue(response, 'retry-after'));
+  const base = {
+    status,
+    requestId,
+    ...(body.message ? { serverMessage: body.message } : {}),
+    ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}),
+  };
+  // A gateway that timed out or broke upstream may have passed the call on already.
+  const outcome = status === 502 || status === 504 ? 'unknown' : 'failed';
+  if (body.code) return { ...base, code: body.code, outcome };
+  if (status === 429) return { ...base, code: 'MMC.100000429', outcome };
+  if (outcome === 'unknown') return { ...base, code: ClientCode.outcomeUnknown, outcome, detail: `HTTP ${status}` };
+  if (status >= 300 && status < 400) {
+    return { ...base, code: ClientCode.unexpectedResponse, outcome, detail: `HTTP ${status} redirect` };
+  }
+  return { ...base, code: ClientCode.unknownServerError, outcome, detail: `HTTP ${status}` };
+}
+
+function parseErrorBody(text: string): { code?: string; message?: string } {
+  try {
+    const json: unknown = JSON.parse(text);
+    if (json && typeof json === 'object') {
+      const { error_code: code, error_msg: message } = json as Record<string, unknown>;
+      return {
+        ...(typeof code === 'string' && code ? { code: code.slice(0, 64) } : {}),
+        ...(typeof message === 'string' && message ? { message: message.slice(0, 500) } : {}),
+      };
+    }
+  } catch {
+    // Not JSON (an HTML error page from a proxy): the status says enough.
+  }
+  return {};
+}
+
+/** Whether the request had been fully written when the error happened. */
+function wasSent(error: RequestError): boolean {
+  return error.timings?.upload !== undefined;
+}
+
+function errorFromException(cause: unknown, requestId: string | undefined): InviteError {
+  const withId = requestId ? { requestId } : {};
+  if (!(cause instanceof RequestError)) {
+    const detail = cause instanceof Error ? cause.name : 'unknown error';
+    return { code: ClientCode.network, outcome: 'failed', detail, ...withId };
+  }
+  const sent = wasSent(cause);
+  const sentId = cause.options.headers['x-request-id'];
+  const ids = typeof sentId === 'string' ? { requestId: sentId } : withId;
+  if (sent) {
+    const what = cause instanceof TimeoutError ? `timeout (${cause.event})` : cause.code;
+    return { code: ClientCode.outcomeUnknown, outcome: 'unknown', detail: `${what} after the request was sent`, ...ids };
+  }
+  if (TLS_CODE.test(cause.code) || TLS_CODE.test(cause.message)) {
+    return { code: ClientCode.tls, outcome: 'failed', detail: cause.code, ...ids };
+  }
+  if (cause instanceof TimeoutError) {
+    return { code: ClientCode.timeout, outcome: 'failed', detail: `timeout (${cause.event}) before sending`, ...ids };
+  }
+  return { code: ClientCode.network, outcome: 'failed', detail: cause.code, ...ids };
+}

@@ -1,0 +1,204 @@
+/**
+ * The error catalogue: every code of API.md plus the client's own. Each entry says what
+ * happened and what to do, in English and Chinese, and whether retrying is safe (cannot make
+ * the terminal be called twice). The UI, notifications and CLI all speak from this table.
+ */
+import type { LocalizedText } from './i18n-text';
+
+export interface CatalogueEntry {
+  /** What happened. */
+  readonly title: LocalizedText;
+  /** What the person can do about it. */
+  readonly action: LocalizedText;
+  /** True when trying again cannot cause a second call to the terminal. */
+  readonly retrySafe: boolean;
+}
+
+/** Codes of the client itself, in the same `PREFIX.name` shape as the server's. */
+export const ClientCode = {
+  invalidInput: 'QRRI.INVALID_INPUT',
+  missingPassword: 'QRRI.MISSING_PASSWORD',
+  missingTerminal: 'QRRI.MISSING_TERMINAL',
+  duplicateInvite: 'QRRI.DUPLICATE_INVITE',
+  network: 'QRRI.NETWORK',
+  timeout: 'QRRI.TIMEOUT',
+  tls: 'QRRI.TLS',
+  outcomeUnknown: 'QRRI.OUTCOME_UNKNOWN',
+  unexpectedResponse: 'QRRI.UNEXPECTED_RESPONSE',
+  unknownServerError: 'QRRI.UNKNOWN_SERVER_ERROR',
+} as const;
+export type ClientCode = (typeof ClientCode)[keyof typeof ClientCode];
+
+const askHost: LocalizedText = {
+  en: 'Ask the meeting host for the guest password, then try again.',
+  'zh-CN': '请向会议主持人索取来宾密码后重试。',
+};
+const askAdmin: LocalizedText = {
+  en: 'Ask your enterprise administrator to check the meeting settings.',
+  'zh-CN': '请联系企业管理员检查会议设置。',
+};
+
+export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
+  'MMC.111070001': {
+    title: { en: 'The server rejected the request as invalid.', 'zh-CN': '服务器认为请求参数无效。' },
+    action: { en: 'Check the meeting ID and the room’s SIP number, then try again.', 'zh-CN': '请检查会议ID和会议室的SIP号码后重试。' },
+    retrySafe: true,
+  },
+  'MMC.111070002': {
+    title: { en: 'Not allowed: insufficient permissions.', 'zh-CN': '权限不足，操作被拒绝。' },
+    action: askAdmin,
+    retrySafe: true,
+  },
+  'MMC.111070003': {
+    title: { en: 'The meeting server failed to process the invitation.', 'zh-CN': '会议服务器处理邀请失败。' },
+    action: { en: 'Wait a moment and try again. If it keeps failing, contact support with the details below.', 'zh-CN': '请稍后重试。如持续失败，请将下方详情提供给技术支持。' },
+    retrySafe: true,
+  },
+  'MMC.111070004': {
+    title: { en: 'Meeting authentication failed: the password is wrong.', 'zh-CN': '会议鉴权失败：密码错误。' },
+    action: askHost,
+    retrySafe: true,
+  },
+  'MMC.111070005': {
+    title: { en: 'This meeting does not exist.', 'zh-CN': '会议不存在。' },
+    action: { en: 'Check the meeting ID, or scan the meeting’s current QR code.', 'zh-CN': '请检查会议ID，或扫描该会议最新的二维码。' },
+    retrySafe: true,
+  },
+  'MMC.111070009': {
+    title: { en: 'The meeting password is missing.', 'zh-CN': '会议密码不能为空。' },
+    action: askHost,
+    retrySafe: true,
+  },
+  'MMC.111072065': {
+    title: { en: 'Meeting not found, or the password is wrong.', 'zh-CN': '会议不存在或密码错误。' },
+    action: { en: 'Check the meeting ID and ask the host for the guest password.', 'zh-CN': '请核对会议ID，并向主持人索取来宾密码。' },
+    retrySafe: true,
+  },
+  'MMC.111072005': {
+    title: { en: 'The meeting has not started yet.', 'zh-CN': '会议尚未开始。' },
+    action: { en: 'Try again once the host has started the meeting.', 'zh-CN': '请在主持人开始会议后重试。' },
+    retrySafe: true,
+  },
+  'MMC.111072006': {
+    title: { en: 'The meeting has already ended.', 'zh-CN': '会议已结束。' },
+    action: { en: 'Ask the host for a new meeting.', 'zh-CN': '请向主持人索取新的会议。' },
+    retrySafe: false,
+  },
+  'MMC.111072050': {
+    title: { en: 'The meeting is locked.', 'zh-CN': '会议已锁定。' },
+    action: { en: 'Ask the host to unlock the meeting, then try again.', 'zh-CN': '请主持人解锁会议后重试。' },
+    retrySafe: true,
+  },
+  'MMC.111071074': {
+    title: { en: 'Only users of the organising enterprise may join this meeting.', 'zh-CN': '该会议仅允许企业内部用户加入。' },
+    action: { en: 'Ask the host to allow external participants, or to invite the room.', 'zh-CN': '请主持人允许外部人员入会，或由主持人邀请该会议室。' },
+    retrySafe: true,
+  },
+  'MMC.111071075': {
+    title: { en: 'Only invited participants may join this meeting.', 'zh-CN': '该会议仅允许被邀请的人员加入。' },
+    action: { en: 'Ask the host to invite this room, or to open the meeting to guests.', 'zh-CN': '请主持人邀请该会议室，或允许来宾入会。' },
+    retrySafe: true,
+  },
+  'MMC.111076003': {
+    title: { en: 'The meeting is full: the participant limit is reached.', 'zh-CN': '会议人数已达上限。' },
+    action: { en: 'Ask the host to free a place or raise the limit, then try again.', 'zh-CN': '请主持人释放名额或提高人数上限后重试。' },
+    retrySafe: true,
+  },
+  'MMC.111076022': {
+    title: {
+      en: 'Your enterprise does not allow inviting meeting-room terminals with a guest QR code.',
+      'zh-CN': '企业未开启“扫描来宾二维码邀请硬终端入会”功能。',
+    },
+    action: {
+      en: 'Ask your administrator to turn on “Scan guest QR code to join meetings using hard terminal” in the Management Platform’s meeting settings.',
+      'zh-CN': '请管理员在管理平台的会议设置中开启“扫描来宾二维码使用硬终端入会”。',
+    },
+    retrySafe: true,
+  },
+  'MMC.100000429': {
+    title: { en: 'Too many requests: the meeting service is limiting calls.', 'zh-CN': '请求过于频繁，会议服务已限流。' },
+    action: { en: 'Wait a minute, then try again.', 'zh-CN': '请等待一分钟后重试。' },
+    retrySafe: true,
+  },
+  [ClientCode.invalidInput]: {
+    title: { en: 'The meeting or room details are not valid.', 'zh-CN': '会议或会议室信息无效。' },
+    action: { en: 'Correct the field named in the details; nothing was sent.', 'zh-CN': '请更正详情中指出的字段；未发送任何请求。' },
+    retrySafe: true,
+  },
+  [ClientCode.missingPassword]: {
+    title: { en: 'This meeting needs a password.', 'zh-CN': '该会议需要密码。' },
+    action: { en: 'Enter the meeting’s guest password; nothing was sent.', 'zh-CN': '请输入会议的来宾密码；未发送任何请求。' },
+    retrySafe: true,
+  },
+  [ClientCode.missingTerminal]: {
+    title: { en: 'No meeting room is selected.', 'zh-CN': '未选择会议室。' },
+    action: { en: 'Add or pick a room (its SIP number) in Settings; nothing was sent.', 'zh-CN': '请在设置中添加或选择会议室（SIP号码）；未发送任何请求。' },
+    retrySafe: true,
+  },
+  [ClientCode.duplicateInvite]: {
+    title: { en: 'This room was just invited to this meeting.', 'zh-CN': '刚刚已邀请该会议室加入此会议。' },
+    action: { en: 'Wait a few seconds before inviting again; the terminal may already be ringing.', 'zh-CN': '终端可能已在呼叫中，请稍等几秒再邀请。' },
+    retrySafe: false,
+  },
+  [ClientCode.network]: {
+    title: { en: 'Could not reach the meeting service.', 'zh-CN': '无法连接会议服务。' },
+    action: { en: 'Check the network connection and the site setting, then try again; nothing was sent.', 'zh-CN': '请检查网络连接和站点设置后重试；请求未发出。' },
+    retrySafe: true,
+  },
+  [ClientCode.timeout]: {
+    title: { en: 'The meeting service did not answer in time.', 'zh-CN': '会议服务响应超时。' },
+    action: { en: 'Check the network and try again; nothing was sent.', 'zh-CN': '请检查网络后重试；请求未发出。' },
+    retrySafe: true,
+  },
+  [ClientCode.tls]: {
+    title: { en: 'The connection is not secure: the server’s certificate is not trusted.', 'zh-CN': '连接不安全：服务器证书不受信任。' },
+    action: {
+      en: 'Nothing was sent. If your company inspects TLS traffic, add its CA certificate in Settings; otherwise contact IT.',
+      'zh-CN': '请求未发出。如果公司网络会检查TLS流量，请在设置中添加公司的CA证书；否则请联系IT部门。',
+    },
+    retrySafe: true,
+  },
+  [ClientCode.outcomeUnknown]: {
+    title: {
+      en: 'The invitation was sent, but no answer came back: the room may already be being called.',
+      'zh-CN': '邀请已发出但未收到答复：会议室可能已在被呼叫。',
+    },
+    action: {
+      en: 'Check whether the room is ringing or in the meeting before trying again.',
+      'zh-CN': '请先确认会议室是否正在响铃或已入会，再决定是否重试。',
+    },
+    retrySafe: false,
+  },
+  [ClientCode.unexpectedResponse]: {
+    title: { en: 'The meeting service gave an answer this app does not understand.', 'zh-CN': '会议服务返回了无法识别的应答。' },
+    action: { en: 'Check the site setting (base URL); if it is right, contact support with the details.', 'zh-CN': '请检查站点设置（基础URL）；如设置无误，请将详情提供给技术支持。' },
+    retrySafe: false,
+  },
+  [ClientCode.unknownServerError]: {
+    title: { en: 'The meeting service refused the invitation.', 'zh-CN': '会议服务拒绝了邀请。' },
+    action: { en: 'See the server’s message and code below; contact support with the request ID if unclear.', 'zh-CN': '请查看下方服务器消息和错误码；如有疑问，请携带请求ID联系技术支持。' },
+    retrySafe: false,
+  },
+};
+
+/** Accepts codes with or without a prefix (`111072065` → `MMC.111072065`). */
+export function canonicalErrorCode(code: string): string {
+  return /^\d+$/u.test(code) ? `MMC.${code}` : code;
+}
+
+/** The catalogue entry for a code; unknown codes get the generic server-refusal entry. */
+export function lookupError(code: string): CatalogueEntry {
+  const canonical = canonicalErrorCode(code);
+  // USG.* gateway codes share numeric parts with MMC ones (e.g. flow control).
+  const numeric = canonical.replace(/^[A-Z]+\./u, 'MMC.');
+  return (
+    ERROR_CATALOGUE[canonical] ??
+    ERROR_CATALOGUE[numeric] ??
+    (ERROR_CATALOGUE[ClientCode.unknownServerError] as CatalogueEntry)
+  );
+}
+
+/** Whether the catalogue knows a code by itself (not through the fallback). */
+export function isCatalogued(code: string): boolean {
+  return canonicalErrorCode(code) in ERROR_CATALOGUE;
+}

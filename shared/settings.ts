@@ -1,0 +1,97 @@
+/**
+ * The settings and history schema: one definition with defaults, used by the stores (main,
+ * CLI) and later by IPC. Older files are brought forward by the named migrations below.
+ */
+import { z } from 'zod';
+import {
+  BaseUrlSchema,
+  LanguageSchema,
+  MeetingIdSchema,
+  SiteIdSchema,
+  TerminalSchema,
+} from './schemas';
+
+export const RoomSchema = TerminalSchema.extend({
+  /** Stable identifier, independent of name and number. */
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(64),
+});
+export type Room = z.infer<typeof RoomSchema>;
+
+export const RecentMeetingSchema = z.object({
+  id: MeetingIdSchema,
+  label: z.string().max(100).optional(),
+  site: SiteIdSchema.optional(),
+  lastUsedAt: z.iso.datetime(),
+  /** The password, encrypted by the secret box; absent when not remembered. */
+  passwordCipher: z.string().max(4096).optional(),
+});
+export type RecentMeeting = z.infer<typeof RecentMeetingSchema>;
+
+export const MAX_RECENT_MEETINGS = 10;
+
+export const SettingsSchema = z.object({
+  schemaVersion: z.number().int().nonnegative(),
+  /** UI and server-message language; absent means "follow the operating system". */
+  language: LanguageSchema.optional(),
+  site: z.enum(['cn', 'intl', 'custom']).default('cn'),
+  customBaseUrl: BaseUrlSchema.optional(),
+  /** PEM file of an extra CA to trust (enterprise TLS inspection, the simulator). */
+  extraCaPath: z.string().max(4096).optional(),
+  requestTimeoutSeconds: z.number().int().min(3).max(120).default(15),
+  rooms: z.array(RoomSchema).max(200).default([]),
+  selectedRoomId: z.string().max(64).optional(),
+  confirmBeforeInvite: z.boolean().default(true),
+  rememberPasswords: z.boolean().default(true),
+  globalShortcut: z.string().max(100).default('CommandOrControl+Shift+Q'),
+  launchAtLogin: z.boolean().default(false),
+  roomMode: z.boolean().default(false),
+  recentMeetings: z.array(RecentMeetingSchema).max(MAX_RECENT_MEETINGS).default([]),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A named step from one schema version to the next. */
+export interface Migration {
+  readonly name: string;
+  readonly up: (data: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * Migrations in order; the schema version is the number applied. Never edit a released one:
+ * append a new step instead.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: '001-initial-layout',
+    up: (data) => ({ ...data }),
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings raw stored data to the current version; returns the names of the steps applied. */
+export function migrateSettings(raw: Record<string, unknown>): {
+  data: Record<string, unknown>;
+  applied: string[];
+} {
+  const from = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
+  let data = raw;
+  const applied: string[] = [];
+  for (const [index, migration] of MIGRATIONS.entries()) {
+    if (index < from) continue;
+    data = { ...migration.up(data), schemaVersion: index + 1 };
+    applied.push(migration.name);
+  }
+  return { data, applied };
+}
+
+/** Settings with every default filled in. */
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION });
+}
+
+/** The selected room, or the only room when exactly one exists. */
+export function selectedRoom(settings: Settings): Room | undefined {
+  const { rooms, selectedRoomId } = settings;
+  return rooms.find((room) => room.id === selectedRoomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
+}

@@ -1,0 +1,131 @@
+/**
+ * `npm run simulator [-- --port N]`: starts the simulator and prints, first, exactly
+ *   simulator: https://127.0.0.1:<port>
+ *   simulator-ca: <absolute path of the CA certificate to trust>
+ * then a short help. Without --port it uses 8443, or a free port when 8443 is taken.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  FIXTURE_BLOCKED_ORG_ID,
+  FIXTURE_GUEST_PASSWORD,
+  FIXTURE_HOST_PASSWORD,
+  FIXTURE_MEETING_ID,
+  FIXTURE_ORG_ID,
+  FIXTURE_STATE_MEETINGS,
+  FIXTURE_TERMINAL,
+} from './fixture';
+import { INVITE_PATH } from './invite';
+import type { RecordedInvite } from './server';
+import { startSimulator } from './server';
+
+const DEFAULT_PORT = 8443;
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CA_DIR = path.join(REPO_ROOT, '.simulator');
+
+const USAGE = `Usage: npm run simulator [-- --port <port>]
+  --port <port>  listen on this port (default ${DEFAULT_PORT}, or a free port if it is taken)
+  --help         show this text`;
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be an integer from 0 to 65535, not ${value}`);
+  }
+  return port;
+}
+
+function logInvite(record: RecordedInvite): void {
+  const body = record.body as { callNum?: unknown } | null;
+  const callNum = typeof body?.callNum === 'string' ? body.callNum : '-';
+  const code = record.errorCode ? ` ${record.errorCode}` : '';
+  const detail = record.detail ? ` (${record.detail})` : '';
+  console.log(
+    `${record.receivedAt} ${record.method} inviteWithPwd conferenceID=${record.conferenceID ?? '-'} ` +
+      `callNum=${callNum} -> ${record.outcome}${code}${detail} [${record.requestId}]`,
+  );
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const explicitPort = parsePort(values.port);
+  const sim = await startSimulator({
+    port: explicitPort ?? DEFAULT_PORT,
+    portFallback: explicitPort === undefined,
+    caDir: CA_DIR,
+    onInvite: logInvite,
+  });
+
+  const body = JSON.stringify({
+    callNum: FIXTURE_TERMINAL,
+    orgID: FIXTURE_ORG_ID,
+    pwd: FIXTURE_GUEST_PASSWORD,
+    numBelongsType: 0,
+    isNotOverlayPidName: false,
+    confID: FIXTURE_MEETING_ID,
+  });
+  const states = Object.entries(FIXTURE_STATE_MEETINGS)
+    .map(([state, id]) => `${id} ${state}`)
+    .join(', ');
+  console.log(`simulator: ${sim.url}`);
+  console.log(`simulator-ca: ${sim.caPath}`);
+  console.log(`
+Huawei Cloud Meeting inviteWithPwd simulator (loopback only; trust the CA above, never disable TLS checks).
+
+Fixture
+  meeting ${FIXTURE_MEETING_ID} (started), guest password ${FIXTURE_GUEST_PASSWORD}, host password ${FIXTURE_HOST_PASSWORD}
+  other meetings (same passwords): ${states}
+  terminal ${FIXTURE_TERMINAL} in enterprise ${FIXTURE_ORG_ID} (admin switch on); enterprise ${FIXTURE_BLOCKED_ORG_ID}: admin switch off
+  any SIP number (optional + and 3-32 digits) can be invited
+
+Try it
+  curl --cacert '${sim.caPath}' -X POST '${sim.url}${INVITE_PATH}?conferenceID=${FIXTURE_MEETING_ID}' \\
+    -H 'Content-Type: application/json;charset=UTF-8' -d '${body}'
+
+Control endpoints (curl --cacert '${sim.caPath}' ...)
+  GET    ${sim.url}/__sim/health
+  GET    ${sim.url}/__sim/invites          received invitations (passwords masked)
+  DELETE ${sim.url}/__sim/invites
+  GET    ${sim.url}/__sim/faults
+  PUT    ${sim.url}/__sim/faults           {"queue":[{"kind":"rate-limit","retryAfter":2}],"latencyMs":0}
+         faults: latency{ms} hang reset status{status:500|502|503|504,retryAfter?}
+                 rate-limit{retryAfter,style?:mmc|usg|apig} error{status,code,message,retryAfter?}
+         random: {"random":{"seed":1,"fault503":0.3,"reset":0.1,"slow":0.1,"slowMs":2000}}
+  DELETE ${sim.url}/__sim/faults
+  PUT    ${sim.url}/__sim/admin-switch     {"on":false}
+
+Ctrl-C stops the simulator.
+`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`simulator: ${signal}, stopping`);
+    sim.close().then(
+      () => {
+        process.exitCode = 0;
+      },
+      (error: unknown) => {
+        console.error('simulator: error while stopping:', error);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`simulator: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,42 @@
+/**
+ * Builds the command line and the package exports ("./payload", "./decode") as ESM for plain
+ * Node into dist/. Dependencies stay external (installed from package.json).
+ */
+import { chmod } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies),
+].map((name) => new RegExp(`^${name}(?:/.*)?$`));
+
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'node22',
+    ssr: true,
+    minify: false,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        'cli/qr-room-invite': 'cli/qr-room-invite.ts',
+        'lib/payload': 'shared/payload/index.ts',
+        'lib/decode': 'shared/decode/index.ts',
+      },
+      external,
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lib/chunks/[name]-[hash].js' },
+    },
+  },
+  plugins: [
+    {
+      name: 'make-cli-executable',
+      async writeBundle() {
+        await chmod('dist/cli/qr-room-invite.js', 0o755);
+      },
+    },
+  ],
+});
