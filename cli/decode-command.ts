@@ -28,6 +28,8 @@ function reportCode(text: string, showPassword: boolean): CodeReport {
   const password = meeting?.password;
   const secrets = password && !showPassword ? [password] : [];
   return {
+    // Control characters would garble a terminal.
+    // eslint-disable-next-line no-control-regex
     text: redactText(text, secrets).replace(/[\u0000-\u001f\u007f]/gu, ' '),
     kind: parsed.kind,
     ...(meeting ? { meeting: { ...meeting, ...(password && !showPassword ? { password: REDACTED } : {}) } } : {}),

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { decodeQrCodes } from '../shared/decode/index';
 import { ClientCode, lookupError } from '../shared/errors';
@@ -14,7 +15,6 @@ import {
   describeIssues,
   type Language,
   type Meeting,
-  type SiteId,
   type Terminal,
 } from '../shared/schemas';
 import { INVITE_PATH, buildInviteBody, createMeetingClient } from '../main/api/meeting-client';
@@ -46,7 +46,7 @@ const OPTIONS = {
 } as const;
 
 /** Parses one value with a shared schema, or stops with a usage error naming the option. */
-function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: unknown, option: string): T {
+function parseWith<T>(schema: z.ZodType<T>, value: string, option: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new UsageError(`${option}: ${describeIssues(parsed.error)}`);
   return parsed.data;
@@ -130,7 +130,7 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
   const service = createInviteService({ client, store, logger });
   const request = { meeting: { id: meetingId, ...(password ? { password } : {}) }, ...(terminal ? { terminal } : {}) };
   const siteHint = fromImage.meeting?.site;
-  const result = await service.invite(request, { dryRun: values['dry-run'] === true, ...(siteHint ? { site: siteHint as SiteId } : {}) });
+  const result = await service.invite(request, { dryRun: values['dry-run'] === true, ...(siteHint ? { site: siteHint } : {}) });
 
   if (result.ok === 'dry-run') {
     const preview = {
