@@ -16,7 +16,7 @@ const external = [
 export default defineConfig({
   build: {
     outDir: 'dist',
-    emptyOutDir: false,
+    emptyOutDir: true,
     target: 'node22',
     ssr: true,
     minify: false,

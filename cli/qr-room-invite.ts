@@ -4,8 +4,6 @@
  * Errors are one line on stderr with an exit code; never a stack trace.
  */
 import { APP_VERSION } from '../main/app-info';
-import { decodeCommand } from './decode-command';
-import { inviteCommand } from './invite-command';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 
 const USAGE = `qr-room-invite ${APP_VERSION}
@@ -31,9 +29,10 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   try {
     switch (command) {
       case 'decode':
-        return await decodeCommand(rest, io);
+        // Commands load lazily: image and network libraries are not needed for --help.
+        return await (await import('./decode-command')).decodeCommand(rest, io);
       case 'invite':
-        return await inviteCommand(rest, io);
+        return await (await import('./invite-command')).inviteCommand(rest, io);
       case '--version':
         io.out(APP_VERSION);
         return Exit.ok;

@@ -51,8 +51,10 @@ export interface SimulatorOptions {
   /** A loopback address: 127.0.0.1 (default) or ::1. */
   host?: string;
   fixture?: Fixture;
-  /** Where `ca.pem` is written; a fresh temporary directory (removed on close) by default. */
+  /** Where the CA PEM is written; a fresh temporary directory (removed on close) by default. */
   caDir?: string;
+  /** Name of the CA file in `caDir`, possibly from the port listened on; `ca.pem` by default. */
+  caFileName?: string | ((port: number) => string);
   /** A fault plan to start with. */
   faults?: FaultPlan;
   /** Called once per recorded invite request, when its outcome is known. */
@@ -154,9 +156,9 @@ function listen(server: https.Server, port: number, host: string): Promise<void>
   });
 }
 
-async function writeCa(dir: string, pem: string): Promise<string> {
+async function writeCa(dir: string, fileName: string, pem: string): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const caPath = path.resolve(dir, 'ca.pem');
+  const caPath = path.resolve(dir, fileName);
   const temporary = `${caPath}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temporary, pem, { mode: 0o644 });
   await rename(temporary, caPath);
@@ -176,9 +178,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let closed = false;
 
   const certificate = await createCertificate();
-  const ownCaDir = options.caDir === undefined;
-  const caDir = options.caDir ?? (await mkdtemp(path.join(tmpdir(), 'qrri-simulator-')));
-  const caPath = await writeCa(caDir, certificate.ca);
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -411,13 +410,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     await listen(server, requestedPort, host);
   } catch (error) {
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    if (!inUse || !options.portFallback || requestedPort === 0) {
-      if (ownCaDir) await rm(caDir, { recursive: true, force: true });
-      throw error;
-    }
+    if (!inUse || !options.portFallback || requestedPort === 0) throw error;
     await listen(server, 0, host);
   }
   const port = (server.address() as AddressInfo).port;
+
+  const ownCaDir = options.caDir === undefined;
+  let caDir: string | undefined;
+  let caPath: string;
+  try {
+    caDir = options.caDir ?? (await mkdtemp(path.join(tmpdir(), 'qrri-simulator-')));
+    const fileName = typeof options.caFileName === 'function' ? options.caFileName(port) : (options.caFileName ?? 'ca.pem');
+    caPath = await writeCa(caDir, fileName, certificate.ca);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (ownCaDir && caDir) await rm(caDir, { recursive: true, force: true });
+    throw error;
+  }
+  const temporaryCaDir = ownCaDir ? caDir : undefined;
 
   return {
     url: formatUrl(host, port),
@@ -442,7 +452,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       server.closeAllConnections();
       for (const socket of rawSockets) socket.destroy();
       await stopped;
-      if (ownCaDir) await rm(caDir, { recursive: true, force: true });
+      if (temporaryCaDir) await rm(temporaryCaDir, { recursive: true, force: true });
     },
   };
 }

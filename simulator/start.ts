@@ -4,6 +4,7 @@
  *   simulator-ca: <absolute path of the CA certificate to trust>
  * then a short help. Without --port it uses 8443, or a free port when 8443 is taken.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -49,6 +50,8 @@ function logInvite(record: RecordedInvite): void {
 }
 
 async function main(): Promise<void> {
+  // Output piped into a closed reader (`| head`) must not crash the simulator.
+  process.stdout.on('error', () => undefined);
   const { values } = parseArgs({
     options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
@@ -62,6 +65,8 @@ async function main(): Promise<void> {
     port: explicitPort ?? DEFAULT_PORT,
     portFallback: explicitPort === undefined,
     caDir: CA_DIR,
+    // Another simulator may own ca.pem (on 8443): never replace the CA its clients trust.
+    caFileName: (port) => (port === DEFAULT_PORT ? 'ca.pem' : `ca-${port}.pem`),
     onInvite: logInvite,
   });
 
@@ -111,7 +116,12 @@ Ctrl-C stops the simulator.
     if (stopping) return;
     stopping = true;
     console.log(`simulator: ${signal}, stopping`);
-    sim.close().then(
+    const shutdown = async () => {
+      await sim.close();
+      // A CA for a fallback port is this run's alone; ca.pem stays for the next run to replace.
+      if (path.basename(sim.caPath) !== 'ca.pem') await rm(sim.caPath, { force: true });
+    };
+    shutdown().then(
       () => {
         process.exitCode = 0;
       },

@@ -1,9 +1,11 @@
 /**
  * QR decoding on a plain RGBA buffer, shared by the renderer's worker, the CLI and the
- * benchmark. jsqr finds one code per pass; to find every code in a picture, each found code is
- * painted over and the picture scanned again.
+ * benchmark. jsqr finds one code per pass, and mixes up finder patterns of different codes
+ * when a picture holds several. So: scan the whole picture, painting over each code found;
+ * then scan each dark blob that could be a code (regions.ts) on its own.
  */
 import jsQR from 'jsqr';
+import { candidateRegions, type Region } from './regions';
 
 export interface Point {
   x: number;
@@ -36,19 +38,40 @@ export function decodeQrCodes(image: RgbaImage): DecodedQrCode[] {
   // jsqr needs a Uint8ClampedArray; copy so painting over found codes never touches the caller's buffer.
   const pixels = new Uint8ClampedArray(image.data.subarray(0, width * height * 4));
   const found: DecodedQrCode[] = [];
-  for (let i = 0; i < MAX_CODES_PER_IMAGE; i++) {
-    const code = jsQR(pixels, width, height, { inversionAttempts: 'attemptBoth' });
-    if (!code) break;
-    const { topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner } = code.location;
-    const corners: DecodedQrCode['corners'] = [topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner].map(
-      ({ x, y }) => ({ x, y }),
-    ) as DecodedQrCode['corners'];
-    if (!found.some((f) => f.text === code.data && sameRegion(f.corners, corners))) {
-      found.push({ text: decodeText(code.binaryData, code.data), corners });
-    }
-    paintOver(pixels, width, height, corners);
+  scanRegion(pixels, width, { x: 0, y: 0, w: width, h: height }, found);
+  // Regions are found on the painted-over picture: codes already read no longer show up.
+  for (const region of candidateRegions({ data: pixels, width, height })) {
+    if (found.length >= MAX_CODES_PER_IMAGE) break;
+    scanRegion(pixels, width, region, found);
   }
   return found;
+}
+
+/** Finds codes in one region of `pixels`, painting each over so the next pass sees the rest. */
+function scanRegion(pixels: Uint8ClampedArray, stride: number, region: Region, found: DecodedQrCode[]): void {
+  const whole = region.x === 0 && region.y === 0 && region.w === stride;
+  for (let i = 0; i < MAX_CODES_PER_IMAGE && found.length < MAX_CODES_PER_IMAGE; i++) {
+    const view = whole ? pixels : crop(pixels, stride, region);
+    const code = jsQR(view, region.w, region.h, { inversionAttempts: 'attemptBoth' });
+    if (!code) return;
+    const { topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner } = code.location;
+    const corners = [topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner].map(({ x, y }) => ({
+      x: x + region.x,
+      y: y + region.y,
+    })) as DecodedQrCode['corners'];
+    const text = decodeText(code.binaryData, code.data);
+    if (!found.some((f) => f.text === text && sameRegion(f.corners, corners))) found.push({ text, corners });
+    paintOver(pixels, stride, pixels.length / 4 / stride, corners);
+  }
+}
+
+function crop(pixels: Uint8ClampedArray, stride: number, { x, y, w, h }: Region): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(w * h * 4);
+  for (let row = 0; row < h; row++) {
+    const start = ((y + row) * stride + x) * 4;
+    out.set(pixels.subarray(start, start + w * 4), row * w * 4);
+  }
+  return out;
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (most codes), else jsqr's own reading. */

@@ -1,0 +1,47 @@
+/** electron-builder.yml cannot be packaged here (no Electron zip); it is validated instead. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  directories: { buildResources: string };
+  win: { target: { target: string }[] };
+  mac: { target: { target: string }[]; entitlements: string; extendInfo: Record<string, unknown> };
+  linux: { target: string[] };
+}
+const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
+
+describe('electron-builder.yml', () => {
+  it('is valid against app-builder-lib’s JSON schema', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    const validate = ajv.compile(schema);
+    expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('rejects a broken variant (the schema check can fail)', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+    const validate = new Ajv({ strict: false, allowUnionTypes: true }).compile(schema);
+    expect(validate({ ...config, directories: { buildResources: 42 } })).toBe(false);
+  });
+
+  it('names the app, uses build/ and targets Windows, macOS and Linux', () => {
+    expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/u);
+    expect(config.productName).toBe('QR Room Invite');
+    expect(config.directories.buildResources).toBe('build');
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
+    expect(config.mac.target.map((t) => t.target)).toEqual(['dmg']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('makes the macOS app tray-only and explains the camera', () => {
+    expect(config.mac.extendInfo.LSUIElement).toBe(true);
+    expect(config.mac.extendInfo.NSCameraUsageDescription).toMatch(/camera/iu);
+    expect(readFileSync(config.mac.entitlements, 'utf8')).toContain('com.apple.security.device.camera');
+  });
+});
