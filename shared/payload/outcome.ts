@@ -15,17 +15,21 @@ import { quote } from './preview';
 import * as reasons from './reasons';
 import type { ParsedPayload, PayloadSource } from './types';
 
+/** A code that was read: a meeting, a terminal or both. */
 export type Recognized = Exclude<ParsedPayload, { kind: 'unknown' }>;
 
 /** `suspicious` marks a look-alike link, so that text around it is refused as well. */
 export type Rejected = { kind: 'unknown'; reason: LocalizedText; suspicious?: boolean };
 
+/** What a form reader returns. */
 export type Outcome = Recognized | Rejected;
 
+/** A rejection; `suspicious` for look-alike links. */
 export function reject(reason: LocalizedText, suspicious = false): Rejected {
   return suspicious ? { kind: 'unknown', reason, suspicious } : { kind: 'unknown', reason };
 }
 
+/** Narrows an outcome to a recognised code. */
 export function isRecognized(outcome: Outcome): outcome is Recognized {
   return outcome.kind !== 'unknown';
 }
@@ -51,6 +55,7 @@ export interface RawTerminal {
   name?: string | undefined;
 }
 
+/** A validated value, or the reason it is invalid. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: LocalizedText };
 
 /** Validates and normalises a meeting; a failure names the field that is wrong. */
@@ -84,7 +89,8 @@ export function checkTerminal(raw: RawTerminal): Checked<Terminal> {
   if (raw.numberType !== undefined) {
     const numberType = normalizeNumberType(raw.numberType);
     if (numberType === null) {
-      return { ok: false, reason: reasons.invalidNumberType(quote(String(raw.numberType), 20)) };
+      const shown = typeof raw.numberType === 'string' ? raw.numberType : JSON.stringify(raw.numberType) ?? '';
+      return { ok: false, reason: reasons.invalidNumberType(quote(shown, 20)) };
     }
     terminal.numberType = numberType;
   }

@@ -36,7 +36,8 @@ export function makePreview(text: string): string {
 export function quote(text: string, max = 40): string {
   const collapsed = text.slice(0, max * 4).replace(/\s+/gu, ' ').trim();
   const { head: start, cut } = head(collapsed, max);
-  return makeVisible(start) + (cut || text.length > max * 4 ? '…' : '');
+  if (!cut && text.length <= max * 4) return makeVisible(start);
+  return `${makeVisible(start).trimEnd()}…`;
 }
 
 /** Names a control character for people: `U+202E`. */

@@ -151,3 +151,8 @@ export const notMeaningful = (quoted: string): Text =>
     `This QR code says "${quoted}", not a meeting or a room. Scan the meeting's QR code.`,
     `此二维码的内容是“${quoted}”，不是会议或会议室。请扫描会议二维码。`,
   );
+
+export const appLinkMalformed: Text = text(
+  'This QR Room Invite link is malformed (no version such as v1). Make a new link in the app.',
+  '此 QR Room Invite 链接格式错误（缺少 v1 等版本号）。请在应用中重新生成链接。',
+);
