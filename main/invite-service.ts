@@ -28,6 +28,8 @@ export interface InviteOptions {
   site?: SiteId;
   /** Only build the call (password masked) and send nothing: the CLI's --dry-run. */
   dryRun?: boolean;
+  /** Whether to keep this meeting's password if accepted (default: the `rememberPasswords` setting). */
+  rememberPassword?: boolean;
 }
 
 export type ServiceResult =
@@ -94,7 +96,7 @@ export function createInviteService({ client, store, logger = silentLogger, now 
           id: call.meetingId,
           ...(options.site ? { site: options.site } : {}),
           // Only a password the server accepted is worth remembering.
-          ...(result.ok ? { password } : {}),
+          ...(result.ok && options.rememberPassword !== false ? { password } : {}),
         });
       }
       return result;

@@ -26,6 +26,9 @@ export const ClientCode = {
   outcomeUnknown: 'QRRI.OUTCOME_UNKNOWN',
   unexpectedResponse: 'QRRI.UNEXPECTED_RESPONSE',
   unknownServerError: 'QRRI.UNKNOWN_SERVER_ERROR',
+  badSettings: 'QRRI.BAD_SETTINGS',
+  refused: 'QRRI.REFUSED',
+  internal: 'QRRI.INTERNAL',
 } as const;
 export type ClientCode = (typeof ClientCode)[keyof typeof ClientCode];
 
@@ -172,6 +175,21 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   [ClientCode.unexpectedResponse]: {
     title: { en: 'The meeting service gave an answer this app does not understand.', 'zh-CN': '会议服务返回了无法识别的应答。' },
     action: { en: 'Check the site setting (base URL); if it is right, contact support with the details.', 'zh-CN': '请检查站点设置（基础URL）；如设置无误，请将详情提供给技术支持。' },
+    retrySafe: false,
+  },
+  [ClientCode.badSettings]: {
+    title: { en: 'The site settings cannot be used.', 'zh-CN': '站点设置无法使用。' },
+    action: { en: 'Open Settings and check the site, custom URL and CA file; nothing was sent.', 'zh-CN': '请打开设置，检查站点、自定义URL和CA证书文件；未发送任何请求。' },
+    retrySafe: true,
+  },
+  [ClientCode.refused]: {
+    title: { en: 'The app refused this request.', 'zh-CN': '应用拒绝了此请求。' },
+    action: { en: 'Close and reopen the window; if it happens again, contact support with the details.', 'zh-CN': '请关闭并重新打开窗口；如再次发生，请将详情提供给技术支持。' },
+    retrySafe: false,
+  },
+  [ClientCode.internal]: {
+    title: { en: 'Something went wrong inside the app.', 'zh-CN': '应用内部出现错误。' },
+    action: { en: 'Try again; if it happens again, use “Copy diagnostics” in Settings and contact support.', 'zh-CN': '请重试；如再次发生，请在设置中使用“复制诊断信息”并联系技术支持。' },
     retrySafe: false,
   },
   [ClientCode.unknownServerError]: {

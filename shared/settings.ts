@@ -30,25 +30,70 @@ export type RecentMeeting = z.infer<typeof RecentMeetingSchema>;
 
 export const MAX_RECENT_MEETINGS = 10;
 
+/** Each setting's own schema, without defaults (so a partial patch never resets anything). */
+const fields = {
+  /** UI and server-message language; absent means "follow the operating system". */
+  language: LanguageSchema,
+  site: z.enum(['cn', 'intl', 'custom']),
+  customBaseUrl: BaseUrlSchema,
+  /** PEM file of an extra CA to trust (enterprise TLS inspection, the simulator). */
+  extraCaPath: z.string().trim().min(1).max(4096),
+  requestTimeoutSeconds: z.number().int().min(3).max(120),
+  rooms: z.array(RoomSchema).max(200),
+  selectedRoomId: z.string().max(64),
+  confirmBeforeInvite: z.boolean(),
+  rememberPasswords: z.boolean(),
+  globalShortcut: z.string().trim().min(1).max(100),
+  launchAtLogin: z.boolean(),
+  roomMode: z.boolean(),
+};
+
 export const SettingsSchema = z.object({
   schemaVersion: z.number().int().nonnegative(),
-  /** UI and server-message language; absent means "follow the operating system". */
-  language: LanguageSchema.optional(),
-  site: z.enum(['cn', 'intl', 'custom']).default('cn'),
-  customBaseUrl: BaseUrlSchema.optional(),
-  /** PEM file of an extra CA to trust (enterprise TLS inspection, the simulator). */
-  extraCaPath: z.string().max(4096).optional(),
-  requestTimeoutSeconds: z.number().int().min(3).max(120).default(15),
-  rooms: z.array(RoomSchema).max(200).default([]),
-  selectedRoomId: z.string().max(64).optional(),
-  confirmBeforeInvite: z.boolean().default(true),
-  rememberPasswords: z.boolean().default(true),
-  globalShortcut: z.string().max(100).default('CommandOrControl+Shift+Q'),
-  launchAtLogin: z.boolean().default(false),
-  roomMode: z.boolean().default(false),
+  language: fields.language.optional(),
+  site: fields.site.default('cn'),
+  customBaseUrl: fields.customBaseUrl.optional(),
+  extraCaPath: fields.extraCaPath.optional(),
+  requestTimeoutSeconds: fields.requestTimeoutSeconds.default(15),
+  rooms: fields.rooms.default([]),
+  selectedRoomId: fields.selectedRoomId.optional(),
+  confirmBeforeInvite: fields.confirmBeforeInvite.default(true),
+  rememberPasswords: fields.rememberPasswords.default(true),
+  globalShortcut: fields.globalShortcut.default('CommandOrControl+Shift+Q'),
+  launchAtLogin: fields.launchAtLogin.default(false),
+  roomMode: fields.roomMode.default(false),
   recentMeetings: z.array(RecentMeetingSchema).max(MAX_RECENT_MEETINGS).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Settings a person (or the renderer) may change; `null` clears an optional setting. */
+export const SettingsPatchSchema = z
+  .strictObject({
+    language: fields.language.nullable(),
+    site: fields.site,
+    customBaseUrl: fields.customBaseUrl.nullable(),
+    extraCaPath: fields.extraCaPath.nullable(),
+    requestTimeoutSeconds: fields.requestTimeoutSeconds,
+    rooms: fields.rooms,
+    selectedRoomId: fields.selectedRoomId.nullable(),
+    confirmBeforeInvite: fields.confirmBeforeInvite,
+    rememberPasswords: fields.rememberPasswords,
+    globalShortcut: fields.globalShortcut,
+    launchAtLogin: fields.launchAtLogin,
+    roomMode: fields.roomMode,
+  })
+  .partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** Applies a patch: `null` removes an optional setting. */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+  const next: Record<string, unknown> = { ...settings };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  return next as Settings;
+}
 
 /** A named step from one schema version to the next. */
 export interface Migration {

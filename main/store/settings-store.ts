@@ -6,9 +6,11 @@
 import {
   MAX_RECENT_MEETINGS,
   SettingsSchema,
+  applySettingsPatch,
   migrateSettings,
   type RecentMeeting,
   type Settings,
+  type SettingsPatch,
 } from '../../shared/settings';
 import { describeIssues, type SiteId } from '../../shared/schemas';
 import type { SecretBox } from './secret-box';
@@ -20,13 +22,17 @@ export interface StoreBackend {
 
 export interface SettingsStore {
   read(): Settings;
-  /** Merges a patch, validates the result, and persists it; throws on invalid values. */
-  update(patch: Partial<Omit<Settings, 'schemaVersion' | 'recentMeetings'>>): Settings;
+  /** Applies a patch (`null` clears), validates the result, and persists it; throws on invalid values. */
+  update(patch: SettingsPatch): Settings;
   recentMeetings(): RecentMeeting[];
   /** Moves a meeting to the top of the recent list; stores its password only when allowed. */
   recordMeeting(entry: { id: string; site?: SiteId; label?: string; password?: string }): Promise<void>;
   rememberedPassword(meetingId: string): Promise<string | undefined>;
   forgetMeeting(meetingId: string): void;
+  /** Forgets every recent meeting and its secret. */
+  forgetAllMeetings(): void;
+  /** Names a recent meeting ("Weekly sync"); `null` removes the label. */
+  labelMeeting(meetingId: string, label: string | null): void;
 }
 
 export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox, now = () => new Date()): SettingsStore {
@@ -51,7 +57,7 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
   return {
     read,
     update(patch) {
-      return write({ ...read(), ...patch });
+      return write(applySettingsPatch(read(), patch));
     },
     recentMeetings() {
       return read().recentMeetings;
@@ -85,6 +91,18 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
     forgetMeeting(meetingId) {
       const settings = read();
       write({ ...settings, recentMeetings: settings.recentMeetings.filter((m) => m.id !== meetingId) });
+    },
+    forgetAllMeetings() {
+      write({ ...read(), recentMeetings: [] });
+    },
+    labelMeeting(meetingId, label) {
+      const settings = read();
+      const recentMeetings = settings.recentMeetings.map((m) => {
+        if (m.id !== meetingId) return m;
+        const { label: _old, ...rest } = m;
+        return label ? { ...rest, label } : rest;
+      });
+      write({ ...settings, recentMeetings });
     },
   };
 }

@@ -1,0 +1,191 @@
+/**
+ * What main does for each IPC call, as plain functions of `unknown` payloads: parse with the
+ * shared schema, act through the services handed in, answer `{ok, value} | {ok: false, error}`.
+ * No Electron here: the Electron wiring (ipc-gate, tray, windows) and the browser preview's
+ * bridge both call these, and tests run them under Node.
+ */
+import { ClientCode } from '../shared/errors';
+import type { InviteError } from '../shared/invite-result';
+import {
+  EventChannel,
+  ExternalUrlSchema,
+  InviteIpcRequestSchema,
+  InvokeChannel,
+  LabelMeetingRequestSchema,
+  MeetingRefSchema,
+  ScanOutcomeSchema,
+  SettingsPatchSchema,
+  type ClipboardContent,
+  type InviteStatusEvent,
+  type InviteSuccess,
+  type IpcResult,
+  type ScreenFrame,
+  type SettingsView,
+} from '../shared/ipc';
+import { describeIssues, type Language, type Terminal } from '../shared/schemas';
+import { selectedRoom, type Settings } from '../shared/settings';
+import { messages } from '../shared/i18n/messages';
+import type { InviteService } from './invite-service';
+import { silentLogger, type Logger } from './log';
+import type { SettingsStore } from './store/settings-store';
+import { isAllowedExternalUrl } from './window-options';
+
+export interface AppApiDeps {
+  store: SettingsStore;
+  service: InviteService;
+  passwordProtection: () => SettingsView['passwordProtection'];
+  shortcut: () => SettingsView['shortcut'];
+  systemLanguage: () => Language;
+  platform: string;
+  appVersion: string;
+  /** Versions for diagnostics (electron, chrome, node, os). */
+  versions: () => Record<string, string>;
+  captureScreens: () => Promise<ScreenFrame[]>;
+  readClipboard: () => ClipboardContent;
+  writeClipboardText: (text: string) => void;
+  notify: (title: string, body: string) => void;
+  openExternal: (url: string) => Promise<void>;
+  /** Sends an event to the app's window(s). */
+  emit: (channel: string, payload: unknown) => void;
+  /** Settings were changed: the Electron side re-registers the shortcut, rebuilds the tray… */
+  settingsChanged: (settings: Settings) => void;
+  logger?: Logger;
+}
+
+export type Handler = (payload: unknown) => Promise<IpcResult<unknown>>;
+export type AppApi = Record<(typeof InvokeChannel)[keyof typeof InvokeChannel], Handler>;
+
+const MAX_REMEMBERED_ERRORS = 10;
+
+function ok<T>(value: T): IpcResult<T> {
+  return { ok: true, value };
+}
+
+function fail(code: string, detail?: string): IpcResult<never> {
+  return { ok: false, error: { code, outcome: 'failed', ...(detail ? { detail } : {}) } };
+}
+
+export function createAppApi(deps: AppApiDeps): AppApi {
+  const log = deps.logger ?? silentLogger;
+  const recentErrors: (InviteError & { at: string })[] = [];
+
+  const language = (settings = deps.store.read()): Language => settings.language ?? deps.systemLanguage();
+
+  function view(): SettingsView {
+    const { recentMeetings, schemaVersion: _version, ...settings } = deps.store.read();
+    return {
+      settings,
+      recentMeetings: recentMeetings.map(({ passwordCipher, ...meeting }) => ({ ...meeting, passwordRemembered: Boolean(passwordCipher) })),
+      passwordProtection: deps.passwordProtection(),
+      shortcut: deps.shortcut(),
+      systemLanguage: deps.systemLanguage(),
+      platform: deps.platform,
+      appVersion: deps.appVersion,
+    };
+  }
+
+  /** Runs a change to the settings, then tells the Electron side and the windows. */
+  function changed(action: () => void): IpcResult<SettingsView> {
+    action();
+    const settings = deps.store.read();
+    deps.settingsChanged(settings);
+    deps.emit(EventChannel.settingsChanged, null);
+    return ok(view());
+  }
+
+  async function invite(payload: unknown): Promise<IpcResult<InviteSuccess>> {
+    const parsed = InviteIpcRequestSchema.safeParse(payload);
+    if (!parsed.success) return fail(ClientCode.invalidInput, describeIssues(parsed.error));
+    const { meeting, roomId, rememberPassword, origin } = parsed.data;
+    const settings = deps.store.read();
+    const room = roomId === undefined ? undefined : settings.rooms.find((r) => r.id === roomId);
+    if (roomId !== undefined && !room) return fail(ClientCode.missingTerminal, `no room with id ${roomId}`);
+    const terminal: Terminal | undefined = parsed.data.terminal ?? room ?? selectedRoom(settings);
+    const roomName = terminal?.name ?? settings.rooms.find((r) => r.callNum === terminal?.callNum)?.name;
+    const text = messages[language(settings)];
+
+    if (terminal) {
+      const sending: InviteStatusEvent = { phase: 'sending', meetingId: meeting.id, callNum: terminal.callNum, ...(roomName ? { roomName } : {}) };
+      deps.emit(EventChannel.inviteStatus, sending);
+    }
+    const result = await deps.service.invite(
+      { meeting: { id: meeting.id, ...(meeting.password ? { password: meeting.password } : {}) }, ...(terminal ? { terminal } : {}) },
+      { ...(meeting.site ? { site: meeting.site } : {}), ...(rememberPassword === undefined ? {} : { rememberPassword }) },
+    );
+    if (result.ok === 'dry-run') return fail(ClientCode.internal, 'unexpected dry run');
+    const answer: IpcResult<InviteSuccess> = result.ok
+      ? ok({ requestId: result.requestId, meetingId: meeting.id, callNum: terminal?.callNum ?? '', ...(roomName ? { roomName } : {}) })
+      : { ok: false, error: result.error };
+    if (!answer.ok) {
+      recentErrors.unshift({ ...answer.error, at: new Date().toISOString() });
+      recentErrors.length = Math.min(recentErrors.length, MAX_REMEMBERED_ERRORS);
+    }
+    deps.emit(EventChannel.inviteStatus, { phase: 'done', result: answer } satisfies InviteStatusEvent);
+    if (origin !== 'window') {
+      const { title, body } = answer.ok ? text.notification.calling(roomName ?? answer.value.callNum) : text.notification.failed(answer.error);
+      deps.notify(title, body);
+    }
+    log.info('invite from ipc', { origin, ok: answer.ok, ...(answer.ok ? {} : { code: answer.error.code }) });
+    return answer;
+  }
+
+  return {
+    [InvokeChannel.invite]: invite,
+    [InvokeChannel.getSettings]: () => Promise.resolve(ok(view())),
+    [InvokeChannel.updateSettings]: (payload) => {
+      const parsed = SettingsPatchSchema.safeParse(payload);
+      if (!parsed.success) return Promise.resolve(fail(ClientCode.invalidInput, describeIssues(parsed.error)));
+      try {
+        return Promise.resolve(changed(() => deps.store.update(parsed.data)));
+      } catch (error) {
+        return Promise.resolve(fail(ClientCode.invalidInput, error instanceof Error ? error.message : undefined));
+      }
+    },
+    [InvokeChannel.labelMeeting]: (payload) => {
+      const parsed = LabelMeetingRequestSchema.safeParse(payload);
+      if (!parsed.success) return Promise.resolve(fail(ClientCode.invalidInput, describeIssues(parsed.error)));
+      return Promise.resolve(changed(() => deps.store.labelMeeting(parsed.data.id, parsed.data.label || null)));
+    },
+    [InvokeChannel.forgetMeeting]: (payload) => {
+      const parsed = MeetingRefSchema.safeParse(payload);
+      if (!parsed.success) return Promise.resolve(fail(ClientCode.invalidInput, describeIssues(parsed.error)));
+      return Promise.resolve(changed(() => deps.store.forgetMeeting(parsed.data.id)));
+    },
+    [InvokeChannel.forgetAllMeetings]: () => Promise.resolve(changed(() => deps.store.forgetAllMeetings())),
+    [InvokeChannel.captureScreens]: async () => ok(await deps.captureScreens()),
+    [InvokeChannel.readClipboardImage]: () => Promise.resolve(ok(deps.readClipboard())),
+    [InvokeChannel.copyDiagnostics]: () => {
+      deps.writeClipboardText(diagnostics(deps, recentErrors));
+      return Promise.resolve(ok({ copied: true as const }));
+    },
+    [InvokeChannel.notifyScanOutcome]: (payload) => {
+      const parsed = ScanOutcomeSchema.safeParse(payload);
+      if (!parsed.success) return Promise.resolve(fail(ClientCode.invalidInput, describeIssues(parsed.error)));
+      const { title, body } = messages[language()].notification.scan(parsed.data);
+      deps.notify(title, body);
+      return Promise.resolve(ok(null));
+    },
+    [InvokeChannel.openExternal]: async (payload) => {
+      const parsed = ExternalUrlSchema.safeParse(payload);
+      if (!parsed.success || !isAllowedExternalUrl(parsed.data.url)) return fail(ClientCode.invalidInput, 'only https links open externally');
+      await deps.openExternal(parsed.data.url);
+      return ok(null);
+    },
+  };
+}
+
+/** The help desk's text: versions, OS, site and settings without secrets, the last errors. */
+function diagnostics(deps: AppApiDeps, errors: readonly (InviteError & { at: string })[]): string {
+  const { recentMeetings, ...settings } = deps.store.read();
+  const lines = [
+    `QR Room Invite ${deps.appVersion}`,
+    ...Object.entries(deps.versions()).map(([name, version]) => `${name}: ${version}`),
+    `platform: ${deps.platform}`,
+    `password protection: ${deps.passwordProtection()}`,
+    `settings: ${JSON.stringify(settings)}`,
+    `recent meetings: ${recentMeetings.length}`,
+    'last errors:',
+    ...(errors.length === 0 ? ['  (none)'] : errors.map((e) => `  ${e.at} ${e.code} status=${e.status ?? '-'} requestId=${e.requestId ?? '-'} outcome=${e.outcome}${e.detail ? ` (${e.detail})` : ''}`)),
+  ];
+  return lines.join('\n');
+}
