@@ -45,6 +45,7 @@ export interface AppApiDeps {
   writeClipboardText: (text: string) => void;
   notify: (title: string, body: string) => void;
   openExternal: (url: string) => Promise<void>;
+  showWindow: () => void;
   /** Sends an event to the app's window(s). */
   emit: (channel: string, payload: unknown) => void;
   /** Settings were changed: the Electron side re-registers the shortcut, rebuilds the tray… */
@@ -170,6 +171,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       if (!parsed.success || !isAllowedExternalUrl(parsed.data.url)) return fail(ClientCode.invalidInput, 'only https links open externally');
       await deps.openExternal(parsed.data.url);
       return ok(null);
+    },
+    [InvokeChannel.showWindow]: () => {
+      deps.showWindow();
+      return Promise.resolve(ok(null));
     },
   };
 }

@@ -49,6 +49,7 @@ export function createBridgeApi(transport: BridgeTransport) {
     copyDiagnostics: () => call<{ copied: true }>(InvokeChannel.copyDiagnostics),
     notifyScanOutcome: (outcome: ScanOutcome) => call<null>(InvokeChannel.notifyScanOutcome, outcome),
     openExternal: (url: string) => call<null>(InvokeChannel.openExternal, { url }),
+    showWindow: () => call<null>(InvokeChannel.showWindow),
     onInviteStatus: listen<InviteStatusEvent>(EventChannel.inviteStatus),
     onCommand: listen<AppCommand>(EventChannel.command),
     onOpenPayload: listen<OpenPayloadEvent>(EventChannel.openPayload),

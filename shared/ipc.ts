@@ -28,6 +28,8 @@ export const InvokeChannel = {
   copyDiagnostics: 'qrri:diagnostics:copy',
   notifyScanOutcome: 'qrri:scan:notify',
   openExternal: 'qrri:shell:open-external',
+  /** Brings the window forward (a tray scan that needs the person to choose or confirm). */
+  showWindow: 'qrri:window:show',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
