@@ -41,8 +41,8 @@ export interface AppApiDeps {
   /** Versions for diagnostics (electron, chrome, node, os). */
   versions: () => Record<string, string>;
   captureScreens: () => Promise<ScreenFrame[]>;
-  readClipboard: () => ClipboardContent;
-  writeClipboardText: (text: string) => void;
+  readClipboard: () => Promise<ClipboardContent>;
+  writeClipboardText: (text: string) => Promise<void>;
   notify: (title: string, body: string) => void;
   openExternal: (url: string) => Promise<void>;
   showWindow: () => void;
@@ -154,10 +154,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     [InvokeChannel.forgetAllMeetings]: () => Promise.resolve(changed(() => deps.store.forgetAllMeetings())),
     [InvokeChannel.captureScreens]: async () => ok(await deps.captureScreens()),
-    [InvokeChannel.readClipboardImage]: () => Promise.resolve(ok(deps.readClipboard())),
-    [InvokeChannel.copyDiagnostics]: () => {
-      deps.writeClipboardText(diagnostics(deps, recentErrors));
-      return Promise.resolve(ok({ copied: true as const }));
+    [InvokeChannel.readClipboardImage]: async () => ok(await deps.readClipboard()),
+    [InvokeChannel.copyDiagnostics]: async () => {
+      await deps.writeClipboardText(diagnostics(deps, recentErrors));
+      return ok({ copied: true as const });
     },
     [InvokeChannel.notifyScanOutcome]: (payload) => {
       const parsed = ScanOutcomeSchema.safeParse(payload);

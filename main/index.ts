@@ -1,70 +1,180 @@
 /**
- * Electron main: thin wiring only. It starts, takes the single-instance lock, shows a tray
- * icon and one hardened window. The tray menu, IPC and invite flow come with the desktop app.
+ * Electron main: wiring only. One start function calls one setup per concern; the logic lives
+ * in plain modules (app-api, services, store, api client) that tests run under Node.
  */
 import { join } from 'node:path';
-import { BrowserWindow, Menu, Tray, app, nativeImage, nativeTheme, shell } from 'electron';
-import { APP_NAME } from './app-info';
-import { isAllowedExternalUrl, mainWindowOptions } from './window-options';
+import {
+  BrowserWindow,
+  Notification,
+  app,
+  clipboard,
+  desktopCapturer,
+  globalShortcut,
+  ipcMain,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { EventChannel, type AppCommand } from '../shared/ipc';
+import type { Language } from '../shared/schemas';
+import { createAppApi } from './app-api';
+import { APP_NAME, APP_VERSION, userAgent } from './app-info';
+import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, setupAppProtocol } from './electron/app-protocol';
+import { findAppLink } from './electron/deep-link';
+import { createSenderCheck, setupIpc } from './electron/ipc-gate';
+import { createMainWindow } from './electron/main-window';
+import { setupPermissions } from './electron/permissions';
+import { createSafeStorageBox } from './electron/safe-storage-box';
+import { readClipboard } from './electron/clipboard';
+import { captureScreens } from './electron/screens';
+import { registerScanShortcut, type ShortcutState } from './electron/shortcut';
+import { setupTray, type TrayHandle } from './electron/tray';
+import { createLogger } from './log';
+import { createCoreServices } from './services';
+import { createElectronBackend } from './store/electron-backend';
+import { APP_LINK_SCHEME } from '../shared/payload/app-link';
 
-let tray: Tray | null = null;
-let mainWindow: BrowserWindow | null = null;
+const logger = createLogger((level, message, data) => console[level === 'debug' ? 'log' : level](`[${level}] ${message}`, data ?? ''));
+let quitting = false;
+let mainWindow: BrowserWindow | undefined;
+let tray: TrayHandle | undefined;
+let shortcut: ShortcutState | undefined;
+let pendingLink = findAppLink(process.argv);
 
-function trayIconPath(): string {
-  const dir = app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'build', 'tray');
-  if (process.platform === 'darwin') return join(dir, 'trayTemplate.png');
-  return join(dir, nativeTheme.shouldUseDarkColors ? 'tray-light.png' : 'tray-dark.png');
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+function systemLanguage(): Language {
+  return app.getPreferredSystemLanguages().some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
-function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), packaged: app.isPackaged }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+function showWindow(): BrowserWindow {
+  mainWindow ??= createMainWindow({
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    packaged: app.isPackaged,
+    url: !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : `${APP_ORIGIN}/index.html`,
+    isQuitting: () => quitting,
   });
-  // Closing hides to the tray; Quit in the tray menu really quits.
-  win.on('close', (event) => {
-    if (!quitting) {
-      event.preventDefault();
-      win.hide();
-    }
-  });
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (!app.isPackaged && devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return win;
-}
-
-function showMainWindow(): void {
-  mainWindow ??= createMainWindow();
   mainWindow.show();
   mainWindow.focus();
+  return mainWindow;
 }
 
-let quitting = false;
+function send(channel: string, payload: unknown): void {
+  mainWindow?.webContents.send(channel, payload);
+}
 
-function createTray(): Tray {
-  const icon = new Tray(nativeImage.createFromPath(trayIconPath()));
-  icon.setToolTip(APP_NAME);
-  // Linux trays only show a menu set with setContextMenu.
-  icon.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: `Open ${APP_NAME}…`, click: showMainWindow },
-      { type: 'separator' },
-      { label: 'Quit', click: () => app.quit() },
-    ]),
+/** Tray and shortcut commands run in the window's script (it owns the decoder). */
+function command(cmd: AppCommand): void {
+  const win = mainWindow ?? showWindow();
+  if (cmd.command === 'open-settings') win.show();
+  send(EventChannel.command, cmd);
+}
+
+function openLink(link: string): void {
+  showWindow();
+  send(EventChannel.openPayload, { text: link });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  if (process.platform === 'win32') app.setAppUserModelId('com.qrroominvite.app');
+  if (process.platform === 'darwin') app.dock?.hide();
+  app.setAsDefaultProtocolClient(APP_LINK_SCHEME);
+
+  setupAppProtocol(protocol, join(import.meta.dirname, '../renderer'));
+  setupPermissions(session.defaultSession, APP_ORIGIN);
+
+  const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
+  const secretBox = (await safeStorage.isAsyncEncryptionAvailable()) ? createSafeStorageBox(safeStorage, backend) : undefined;
+  const { store, service } = createCoreServices({ backend: createElectronBackend(), ...(secretBox ? { secretBox } : {}), systemLanguage, userAgent: userAgent('desktop'), logger });
+  const language = () => store.read().language ?? systemLanguage();
+
+  const applySystemSettings = () => {
+    const settings = store.read();
+    const next = registerScanShortcut(globalShortcut, shortcut, settings.globalShortcut, () => command({ command: 'scan-screen' }));
+    if (!next.registered && (shortcut?.accelerator !== next.accelerator || shortcut.registered)) {
+      // Imported lazily to keep the start path short.
+      void import('../shared/i18n/messages').then(({ messages }) => {
+        const note = messages[language()].notification.shortcutTaken(next.accelerator);
+        new Notification({ title: note.title, body: note.body }).show();
+      });
+    }
+    shortcut = next;
+    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+    tray?.refresh();
+  };
+
+  const api = createAppApi({
+    store,
+    service,
+    passwordProtection: () => secretBox?.protection ?? 'unavailable',
+    shortcut: () => shortcut ?? { accelerator: store.read().globalShortcut, registered: false },
+    systemLanguage,
+    platform: process.platform,
+    appVersion: APP_VERSION,
+    versions: () => ({ electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, os: `${process.platform} ${process.getSystemVersion()}` }),
+    captureScreens: () => captureScreens(desktopCapturer, screen),
+    readClipboard: () => readClipboard(clipboard),
+    writeClipboardText: (text) => clipboard.writeText(text),
+    notify: (title, body) => new Notification({ title, body }).show(),
+    openExternal: (url) => shell.openExternal(url),
+    showWindow: () => {
+      showWindow();
+    },
+    emit: send,
+    settingsChanged: applySystemSettings,
+    logger,
+  });
+  const ownWindow = (id: number) => BrowserWindow.getAllWindows().some((w) => w.webContents.id === id);
+  setupIpc(ipcMain, api, createSenderCheck(APP_ORIGIN, ownWindow), logger);
+
+  tray = setupTray(
+    app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'build', 'tray'),
+    () => {
+      const settings = store.read();
+      return { language: language(), rooms: settings.rooms, selectedRoomId: settings.selectedRoomId, recentMeetings: settings.recentMeetings, shortcut: shortcut?.registered ? shortcut.accelerator : undefined };
+    },
+    {
+      scanScreen: () => command({ command: 'scan-screen' }),
+      inviteFromClipboard: () => command({ command: 'clipboard' }),
+      reinvite: (meetingId) => void api['qrri:invite']({ meeting: { id: meetingId }, origin: 'tray' }).then(() => tray?.refresh()),
+      selectRoom: (roomId) => void api['qrri:settings:update']({ selectedRoomId: roomId }),
+      openWindow: () => {
+        showWindow();
+      },
+      openSettings: () => command({ command: 'open-settings' }),
+      quit: () => app.quit(),
+    },
   );
-  icon.on('click', showMainWindow);
-  return icon;
+  applySystemSettings();
+  mainWindow = showWindow();
+  if (pendingLink) {
+    const link = pendingLink;
+    pendingLink = undefined;
+    mainWindow.webContents.once('did-finish-load', () => openLink(link));
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', showMainWindow);
+  app.setName(APP_NAME);
+  app.on('second-instance', (_event, argv) => {
+    const link = findAppLink(argv);
+    if (link) openLink(link);
+    else showWindow();
+  });
+  // macOS hands links over with open-url, possibly before ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (app.isReady()) openLink(url);
+    else pendingLink = url;
+  });
   app.on('before-quit', () => {
     quitting = true;
+    globalShortcut.unregisterAll();
     tray?.destroy();
   });
   // A tray utility keeps running with no window open.
@@ -72,9 +182,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  void app.whenReady().then(() => {
-    if (process.platform === 'darwin') app.dock?.hide();
-    tray = createTray();
-    mainWindow = createMainWindow();
+  start().catch((error: unknown) => {
+    logger.error('start failed', { error });
+    app.quit();
   });
 }

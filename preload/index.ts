@@ -1,14 +1,20 @@
 /**
- * The sandboxed preload: one small named API on `window.qrRoomInvite`, nothing generic.
- * The invite and settings functions arrive with the desktop app; for now it tells the UI
- * which platform it runs on (for "Ctrl+V" vs "⌘V").
+ * The sandboxed preload: builds the one small named API of shared/bridge.ts over ipcRenderer
+ * and exposes it as `window.qrRoomInvite`. Nothing generic (no raw send/invoke) crosses over.
  */
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createBridgeApi } from '../shared/bridge';
 
-const api = {
-  platform: process.platform,
-} as const;
-
-export type QrRoomInviteApi = typeof api;
+const api = createBridgeApi({
+  invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
+  on: (channel, listener) => {
+    // The event object (with its sender) is never handed to the page.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped);
+    };
+  },
+});
 
 contextBridge.exposeInMainWorld('qrRoomInvite', api);

@@ -7,19 +7,18 @@
  * AbortSignal cannot cross the context bridge (objects are copied without their methods), so
  * the renderer ties subscriptions to its signals with `subscribe()` below.
  */
-import {
-  EventChannel,
-  InvokeChannel,
-  type AppCommand,
-  type ClipboardContent,
-  type InviteIpcRequest,
-  type InviteStatusEvent,
-  type InviteSuccess,
-  type IpcResult,
-  type OpenPayloadEvent,
-  type ScanOutcome,
-  type ScreenFrame,
-  type SettingsView,
+import { EventChannel, InvokeChannel } from './ipc-channels';
+import type {
+  AppCommand,
+  ClipboardContent,
+  InviteIpcRequest,
+  InviteStatusEvent,
+  InviteSuccess,
+  IpcResult,
+  OpenPayloadEvent,
+  ScanOutcome,
+  ScreenFrame,
+  SettingsView,
 } from './ipc';
 import type { SettingsPatch } from './settings';
 

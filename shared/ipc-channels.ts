@@ -1,0 +1,33 @@
+/**
+ * IPC channel names, kept apart from the schemas in ./ipc.ts so that the sandboxed preload
+ * (which can load no npm module but electron) bundles names only, not zod.
+ */
+/** Renderer → main calls (ipcRenderer.invoke / ipcMain.handle). */
+export const InvokeChannel = {
+  invite: 'qrri:invite',
+  getSettings: 'qrri:settings:get',
+  updateSettings: 'qrri:settings:update',
+  labelMeeting: 'qrri:recent:label',
+  forgetMeeting: 'qrri:recent:forget',
+  forgetAllMeetings: 'qrri:recent:forget-all',
+  captureScreens: 'qrri:screens:capture',
+  readClipboardImage: 'qrri:clipboard:read-image',
+  copyDiagnostics: 'qrri:diagnostics:copy',
+  notifyScanOutcome: 'qrri:scan:notify',
+  openExternal: 'qrri:shell:open-external',
+  /** Brings the window forward (a tray scan that needs the person to choose or confirm). */
+  showWindow: 'qrri:window:show',
+} as const;
+export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
+
+/** Main → renderer events (webContents.send / ipcRenderer.on). */
+export const EventChannel = {
+  /** Progress of an invite started anywhere (tray, window, camera). */
+  inviteStatus: 'qrri:event:invite-status',
+  /** A tray or shortcut command the window's script carries out (scan screen, clipboard). */
+  command: 'qrri:event:command',
+  /** A payload opened from outside (deep link, second launch) to show for confirmation. */
+  openPayload: 'qrri:event:open-payload',
+  /** Settings changed (tray, another window): re-read them. */
+  settingsChanged: 'qrri:event:settings-changed',
+} as const;

@@ -1,0 +1,59 @@
+import { createAppApi, type AppApiDeps } from '../../main/app-api';
+import { createLogger } from '../../main/log';
+import { createCoreServices } from '../../main/services';
+import { createConfBackend } from '../../main/store/conf-backend';
+import { createKeyFileSecretBox } from '../../main/store/secret-box';
+import type { Simulator } from '../../simulator/server';
+import { FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import { tempDir } from './qr-images';
+import { join } from 'node:path';
+
+/** The real app API over real services and the simulator, with recorders for Electron-only effects. */
+export function testAppApi(sim: Simulator, overrides: Partial<AppApiDeps> = {}) {
+  const dir = tempDir('qrri-api-');
+  const logs: string[] = [];
+  const logger = createLogger((level, message, data) => logs.push(`${level} ${message} ${JSON.stringify(data)}`));
+  const { store, service } = createCoreServices({
+    backend: createConfBackend(dir),
+    secretBox: createKeyFileSecretBox(join(dir, 'secret.key')),
+    systemLanguage: () => 'en',
+    userAgent: 'test',
+    logger,
+  });
+  store.update({
+    site: 'custom',
+    customBaseUrl: sim.url,
+    extraCaPath: sim.caPath,
+    requestTimeoutSeconds: 3,
+    rooms: [{ id: 'room-a', name: 'Room A', callNum: FIXTURE_TERMINAL, orgId: FIXTURE_ORG_ID }],
+    selectedRoomId: 'room-a',
+  });
+  const notes: { title: string; body: string }[] = [];
+  const events: { channel: string; payload: unknown }[] = [];
+  const clipboardWrites: string[] = [];
+  const changes: unknown[] = [];
+  const api = createAppApi({
+    store,
+    service,
+    passwordProtection: () => 'key-file',
+    shortcut: () => ({ accelerator: 'CommandOrControl+Shift+Q', registered: true }),
+    systemLanguage: () => 'en',
+    platform: 'linux',
+    appVersion: '0.1.0',
+    versions: () => ({ electron: '45.0.0' }),
+    captureScreens: () => Promise.resolve([]),
+    readClipboard: () => Promise.resolve({ kind: 'empty' }),
+    writeClipboardText: (text) => {
+      clipboardWrites.push(text);
+      return Promise.resolve();
+    },
+    notify: (title, body) => notes.push({ title, body }),
+    openExternal: () => Promise.resolve(),
+    showWindow: () => undefined,
+    emit: (channel, payload) => events.push({ channel, payload }),
+    settingsChanged: (settings) => changes.push(settings),
+    logger,
+    ...overrides,
+  });
+  return { api, store, notes, events, clipboardWrites, changes, logs, dir };
+}
