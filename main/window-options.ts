@@ -27,6 +27,8 @@ export function mainWindowOptions({ preloadPath, packaged }: { preloadPath: stri
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would open links in new windows; none are allowed anyway.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !packaged,
     },
   };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type-check, lint, build, then the vitest suite (unit, integration against the
+ * `npm test`: type-check, lint, build, Electronegativity, then the vitest suite (unit, integration against the
  * simulator, CLI end to end). Every step runs even when an earlier one fails, so one run shows
  * everything; the last line is `N passed, N failed`, taken from vitest's JSON report, for CI.
  */
@@ -13,6 +13,7 @@ const steps = [
   ['type-check', bin('tsc'), ['-b']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
   ['build', 'npm', ['run', '--silent', 'build']],
+  ['security lint', 'npm', ['run', '--silent', 'lint:security']],
   ['tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`]],
 ];
 

@@ -13,6 +13,7 @@ interface BuilderConfig {
   win: { target: { target: string }[] };
   mac: { target: { target: string }[]; entitlements: string; extendInfo: Record<string, unknown> };
   linux: { target: string[] };
+  electronFuses: Record<string, boolean>;
 }
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 
@@ -37,6 +38,18 @@ describe('electron-builder.yml', () => {
     expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
     expect(config.mac.target.map((t) => t.target)).toEqual(['dmg']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('flips the Electron fuses of the security checklist', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('makes the macOS app tray-only and explains the camera', () => {

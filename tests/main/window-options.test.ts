@@ -15,6 +15,7 @@ describe('main window options', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: !packaged,
     });
   });
