@@ -17,6 +17,7 @@ import {
   session,
   shell,
 } from 'electron';
+import electronLog from 'electron-log/main';
 import { EventChannel, type AppCommand } from '../shared/ipc';
 import type { Language } from '../shared/schemas';
 import { createAppApi } from './app-api';
@@ -31,12 +32,14 @@ import { readClipboard } from './electron/clipboard';
 import { captureScreens } from './electron/screens';
 import { registerScanShortcut, type ShortcutState } from './electron/shortcut';
 import { setupTray, type TrayHandle } from './electron/tray';
+import { electronLogSink } from './electron-log-sink';
 import { createLogger } from './log';
 import { createCoreServices } from './services';
 import { createElectronBackend } from './store/electron-backend';
 import { APP_LINK_SCHEME } from '../shared/payload/app-link';
 
-const logger = createLogger((level, message, data) => console[level === 'debug' ? 'log' : level](`[${level}] ${message}`, data ?? ''));
+electronLog.initialize();
+const logger = createLogger(electronLogSink(electronLog));
 let quitting = false;
 let mainWindow: BrowserWindow | undefined;
 let tray: TrayHandle | undefined;

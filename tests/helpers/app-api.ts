@@ -12,7 +12,7 @@ import { join } from 'node:path';
 export function testAppApi(sim: Simulator, overrides: Partial<AppApiDeps> = {}) {
   const dir = tempDir('qrri-api-');
   const logs: string[] = [];
-  const logger = createLogger((level, message, data) => logs.push(`${level} ${message} ${JSON.stringify(data)}`));
+  const logger = overrides.logger ?? createLogger((level, message, data) => logs.push(`${level} ${message} ${JSON.stringify(data)}`));
   const { store, service } = createCoreServices({
     backend: createConfBackend(dir),
     secretBox: createKeyFileSecretBox(join(dir, 'secret.key')),
