@@ -51,12 +51,17 @@ export interface AppApiDeps {
   /** Settings were changed: the Electron side re-registers the shortcut, rebuilds the tray… */
   settingsChanged: (settings: Settings) => void;
   logger?: Logger;
+  now?: () => number;
+  /** Defaults to INVITES_PER_MINUTE; the browser preview's tests raise it. */
+  invitesPerMinute?: number;
 }
 
 export type Handler = (payload: unknown) => Promise<IpcResult<unknown>>;
 export type AppApi = Record<(typeof InvokeChannel)[keyof typeof InvokeChannel], Handler>;
 
 const MAX_REMEMBERED_ERRORS = 10;
+/** Invites accepted per minute through IPC, so a stuck loop cannot hammer the service. */
+export const INVITES_PER_MINUTE = 10;
 
 function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value };
@@ -69,6 +74,17 @@ function fail(code: string, detail?: string): IpcResult<never> {
 export function createAppApi(deps: AppApiDeps): AppApi {
   const log = deps.logger ?? silentLogger;
   const recentErrors: (InviteError & { at: string })[] = [];
+  const now = deps.now ?? Date.now;
+  const inviteTimes: number[] = [];
+
+  /** Sliding one-minute window over the invites that reached the service. */
+  function rateLimited(): boolean {
+    const t = now();
+    while (inviteTimes.length > 0 && t - (inviteTimes[0] ?? 0) >= 60_000) inviteTimes.shift();
+    if (inviteTimes.length >= (deps.invitesPerMinute ?? INVITES_PER_MINUTE)) return true;
+    inviteTimes.push(t);
+    return false;
+  }
 
   const language = (settings = deps.store.read()): Language => settings.language ?? deps.systemLanguage();
 
@@ -98,6 +114,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     const parsed = InviteIpcRequestSchema.safeParse(payload);
     if (!parsed.success) return fail(ClientCode.invalidInput, describeIssues(parsed.error));
     const { meeting, roomId, rememberPassword, origin } = parsed.data;
+    if (rateLimited()) {
+      log.warn('invite refused: rate limit', { origin });
+      return fail(ClientCode.rateLimited, `more than ${deps.invitesPerMinute ?? INVITES_PER_MINUTE} invitations in a minute`);
+    }
     const settings = deps.store.read();
     const room = roomId === undefined ? undefined : settings.rooms.find((r) => r.id === roomId);
     if (roomId !== undefined && !room) return fail(ClientCode.missingTerminal, `no room with id ${roomId}`);

@@ -29,6 +29,8 @@ export const ClientCode = {
   badSettings: 'QRRI.BAD_SETTINGS',
   refused: 'QRRI.REFUSED',
   internal: 'QRRI.INTERNAL',
+  rateLimited: 'QRRI.RATE_LIMITED',
+  settingsReset: 'QRRI.SETTINGS_RESET',
 } as const;
 export type ClientCode = (typeof ClientCode)[keyof typeof ClientCode];
 
@@ -191,6 +193,19 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     title: { en: 'Something went wrong inside the app.', 'zh-CN': '应用内部出现错误。' },
     action: { en: 'Try again; if it happens again, use “Copy diagnostics” in Settings and contact support.', 'zh-CN': '请重试；如再次发生，请在设置中使用“复制诊断信息”并联系技术支持。' },
     retrySafe: false,
+  },
+  [ClientCode.rateLimited]: {
+    title: { en: 'Too many invitations in a short time.', 'zh-CN': '短时间内邀请次数过多。' },
+    action: { en: 'Wait a minute before inviting again; nothing was sent.', 'zh-CN': '请等待一分钟后再邀请；未发送任何请求。' },
+    retrySafe: true,
+  },
+  [ClientCode.settingsReset]: {
+    title: { en: 'The settings file was damaged and has been reset.', 'zh-CN': '设置文件已损坏，已恢复为默认设置。' },
+    action: {
+      en: 'Check your rooms and site in Settings. The damaged file was kept beside the new one for support.',
+      'zh-CN': '请在设置中检查会议室和站点。损坏的文件已保存在新文件旁边，以便技术支持查看。',
+    },
+    retrySafe: true,
   },
   [ClientCode.unknownServerError]: {
     title: { en: 'The meeting service refused the invitation.', 'zh-CN': '会议服务拒绝了邀请。' },

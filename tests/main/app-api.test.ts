@@ -144,3 +144,18 @@ describe('app API: diagnostics, scan notifications, links', () => {
     expect(opened).toEqual(['https://support.huaweicloud.com/']);
   });
 });
+
+describe('app API: rate limit', () => {
+  it(`accepts ${10} invites a minute through IPC and refuses more, sending nothing`, async () => {
+    const clock = { t: 0 };
+    const { api } = testAppApi(sim(), { now: () => clock.t });
+    const results = [];
+    // Different wrong passwords: each one is a distinct invite (no duplicate guard), each refused by the server.
+    for (let i = 0; i < 12; i++) results.push(await api[InvokeChannel.invite]({ meeting: { id: FIXTURE_MEETING_ID, password: `wrong-${i}` } }));
+    expect(results.slice(0, 10).map((r) => !r.ok && r.error.code)).toEqual(Array(10).fill('MMC.111072065'));
+    expect(results.slice(10).map((r) => !r.ok && r.error.code)).toEqual([ClientCode.rateLimited, ClientCode.rateLimited]);
+    expect(sim().invites()).toHaveLength(10);
+    clock.t += 60_000;
+    expect(await api[InvokeChannel.invite]({ meeting })).toMatchObject({ ok: true });
+  });
+});
