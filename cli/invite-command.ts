@@ -110,8 +110,14 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
   }
 
   const language = languageOf(io.env);
-  const store = createSettingsStore(createConfBackend(userDataDir(io.env)));
-  const settings = store.read();
+  let store: ReturnType<typeof createSettingsStore>;
+  let settings: ReturnType<typeof store.read>;
+  try {
+    store = createSettingsStore(createConfBackend(userDataDir(io.env)));
+    settings = store.read();
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (fix it in the app, or point QRRI_CONFIG_DIR elsewhere)`);
+  }
   const site = values.site ?? (values['base-url'] ? 'custom' : settings.site);
   if (!['cn', 'intl', 'custom'].includes(site)) throw new UsageError('--site must be cn or intl');
   let baseUrl: string;

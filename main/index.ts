@@ -36,6 +36,8 @@ import { electronLogSink } from './electron-log-sink';
 import { createLogger } from './log';
 import { createCoreServices } from './services';
 import { createElectronBackend } from './store/electron-backend';
+import type { SettingsReset } from './store/recovery';
+import { ClientCode, lookupError } from '../shared/errors';
 import { APP_LINK_SCHEME } from '../shared/payload/app-link';
 
 electronLog.initialize();
@@ -91,7 +93,21 @@ async function start(): Promise<void> {
 
   const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
   const secretBox = (await safeStorage.isAsyncEncryptionAvailable()) ? createSafeStorageBox(safeStorage, backend) : undefined;
-  const { store, service } = createCoreServices({ backend: createElectronBackend(), ...(secretBox ? { secretBox } : {}), systemLanguage, userAgent: userAgent('desktop'), logger });
+  // A damaged settings file is set aside and replaced by defaults; the person is told.
+  const onSettingsReset = (reset: SettingsReset) => {
+    logger.warn('settings file damaged, reset to defaults', reset);
+    const entry = lookupError(ClientCode.settingsReset);
+    const lang = systemLanguage();
+    new Notification({ title: entry.title[lang], body: `${entry.action[lang]} (${reset.backupPath})` }).show();
+  };
+  const { store, service } = createCoreServices({
+    backend: createElectronBackend(onSettingsReset),
+    ...(secretBox ? { secretBox } : {}),
+    systemLanguage,
+    userAgent: userAgent('desktop'),
+    logger,
+    onSettingsReset,
+  });
   const language = () => store.read().language ?? systemLanguage();
 
   const applySystemSettings = () => {

@@ -7,6 +7,7 @@ import type { Language } from '../shared/schemas';
 import { createSettingsClient } from './api/settings-client';
 import { createInviteService, type InviteService } from './invite-service';
 import type { Logger } from './log';
+import type { SettingsReset } from './store/recovery';
 import type { SecretBox } from './store/secret-box';
 import { createSettingsStore, type SettingsStore, type StoreBackend } from './store/settings-store';
 
@@ -21,8 +22,9 @@ export function createCoreServices(options: {
   systemLanguage: () => Language;
   userAgent: string;
   logger?: Logger;
+  onSettingsReset?: (reset: SettingsReset) => void;
 }): CoreServices {
-  const store = createSettingsStore(options.backend, options.secretBox);
+  const store = createSettingsStore(options.backend, options.secretBox, options.onSettingsReset ? { onReset: options.onSettingsReset } : {});
   const client = createSettingsClient({
     settings: () => store.read(),
     systemLanguage: options.systemLanguage,

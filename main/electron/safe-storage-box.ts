@@ -12,8 +12,8 @@ export function createSafeStorageBox(safeStorage: Pick<SafeStorage, 'encryptStri
       return (await safeStorage.encryptStringAsync(plainText)).toString('base64');
     },
     async decrypt(cipherText) {
-      const { result } = await safeStorage.decryptStringAsync(Buffer.from(cipherText, 'base64'));
-      return result;
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(cipherText, 'base64'));
+      return { plainText: result, shouldReEncrypt };
     },
   };
 }

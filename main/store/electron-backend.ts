@@ -1,7 +1,10 @@
+import { join } from 'node:path';
+import { app } from 'electron';
 import ElectronStore from 'electron-store';
+import { openRecovering, type SettingsReset } from './recovery';
 import type { StoreBackend } from './settings-store';
 
 /** The app's persistence: electron-store's `config.json` in the user-data folder. */
-export function createElectronBackend(): StoreBackend {
-  return new ElectronStore<Record<string, unknown>>({ name: 'config' });
+export function createElectronBackend(onReset?: (reset: SettingsReset) => void): StoreBackend {
+  return openRecovering(join(app.getPath('userData'), 'config.json'), () => new ElectronStore<Record<string, unknown>>({ name: 'config' }), onReset);
 }

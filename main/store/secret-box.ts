@@ -10,7 +10,8 @@ export interface SecretBox {
   /** How strongly secrets are protected, for the settings view. */
   readonly protection: 'os-keyring' | 'key-file' | 'plain-text-backend';
   encrypt(plainText: string): Promise<string>;
-  decrypt(cipherText: string): Promise<string>;
+  /** `shouldReEncrypt`: the key was rotated or a better one exists; seal the secret again. */
+  decrypt(cipherText: string): Promise<{ plainText: string; shouldReEncrypt: boolean }>;
 }
 
 const KEY_BYTES = 32;
@@ -33,7 +34,7 @@ export function createAesSecretBox(key: Buffer): SecretBox {
       const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-      return Promise.resolve(plain.toString('utf8'));
+      return Promise.resolve({ plainText: plain.toString('utf8'), shouldReEncrypt: false });
     },
   };
 }

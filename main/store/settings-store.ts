@@ -7,17 +7,29 @@ import {
   MAX_RECENT_MEETINGS,
   SettingsSchema,
   applySettingsPatch,
+  defaultSettings,
   migrateSettings,
   type RecentMeeting,
   type Settings,
   type SettingsPatch,
 } from '../../shared/settings';
 import { describeIssues, type SiteId } from '../../shared/schemas';
+import { backupDamagedFile, type SettingsReset } from './recovery';
 import type { SecretBox } from './secret-box';
 
-/** The part of conf / electron-store this module needs: the whole document. */
+/** The part of conf / electron-store this module needs: the whole document and its file. */
 export interface StoreBackend {
   store: Record<string, unknown>;
+  readonly path: string;
+}
+
+export interface SettingsStoreOptions {
+  now?: () => Date;
+  /**
+   * Told when a damaged settings file was set aside and replaced by defaults. Without it, a
+   * damaged file is an error and is left as it is (the CLI).
+   */
+  onReset?: (reset: SettingsReset) => void;
 }
 
 export interface SettingsStore {
@@ -35,16 +47,26 @@ export interface SettingsStore {
   labelMeeting(meetingId: string, label: string | null): void;
 }
 
-export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox, now = () => new Date()): SettingsStore {
+export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox, { now = () => new Date(), onReset }: SettingsStoreOptions = {}): SettingsStore {
   function read(): Settings {
     const raw = backend.store;
     // Migrated in memory only: reading never writes, so the CLI can read the app's file safely.
     const { data } = migrateSettings(raw);
     const parsed = SettingsSchema.safeParse(data);
-    if (!parsed.success) {
-      throw new Error(`Settings file is invalid: ${describeIssues(parsed.error)}`);
-    }
-    return parsed.data;
+    if (parsed.success) return parsed.data;
+    if (!onReset) throw new Error(`Settings file ${backend.path} is invalid: ${describeIssues(parsed.error)}`);
+    // Values the schema refuses: keep the file for support, start again from defaults.
+    const backupPath = backupDamagedFile(backend.path, now());
+    const defaults = defaultSettings();
+    backend.store = defaults;
+    onReset({ backupPath, reason: describeIssues(parsed.error) });
+    return defaults;
+  }
+
+  /** Whether accepted passwords may be kept: allowed, a box to seal them, and a real keyring or consent. */
+  function boxFor(settings: Settings): SecretBox | undefined {
+    if (!settings.rememberPasswords || !secretBox) return undefined;
+    return secretBox.protection !== 'plain-text-backend' || settings.allowPlainTextPasswords ? secretBox : undefined;
   }
 
   function write(next: Settings): Settings {
@@ -65,9 +87,8 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
     async recordMeeting({ id, site, label, password }) {
       const settings = read();
       const previous = settings.recentMeetings.find((m) => m.id === id);
-      const keep = settings.rememberPasswords && secretBox !== undefined;
-      const passwordCipher =
-        keep && password !== undefined ? await secretBox.encrypt(password) : keep ? previous?.passwordCipher : undefined;
+      const box = boxFor(settings);
+      const passwordCipher = !box ? undefined : password !== undefined ? await box.encrypt(password) : previous?.passwordCipher;
       const entry: RecentMeeting = {
         id,
         lastUsedAt: now().toISOString(),
@@ -79,10 +100,19 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
       write({ ...settings, recentMeetings: [entry, ...others].slice(0, MAX_RECENT_MEETINGS) });
     },
     async rememberedPassword(meetingId) {
-      const cipher = read().recentMeetings.find((m) => m.id === meetingId)?.passwordCipher;
-      if (!cipher || !secretBox) return undefined;
+      const settings = read();
+      const cipher = settings.recentMeetings.find((m) => m.id === meetingId)?.passwordCipher;
+      const box = boxFor(settings);
+      if (!cipher || !box) return undefined;
       try {
-        return await secretBox.decrypt(cipher);
+        const { plainText, shouldReEncrypt } = await box.decrypt(cipher);
+        if (shouldReEncrypt) {
+          // The OS rotated the key or offers a stronger one: seal the secret again.
+          const fresh = await box.encrypt(plainText);
+          const current = read();
+          write({ ...current, recentMeetings: current.recentMeetings.map((m) => (m.id === meetingId ? { ...m, passwordCipher: fresh } : m)) });
+        }
+        return plainText;
       } catch {
         // A key that changed (new keyring, copied profile) makes old secrets unreadable: ask again.
         return undefined;

@@ -9,6 +9,6 @@ import { createSettingsStore, type SettingsStore } from '../../main/store/settin
 export function tempStore(options: { secrets?: boolean; now?: () => Date } = {}): { store: SettingsStore; dir: string; rawFile: () => string } {
   const dir = mkdtempSync(join(tmpdir(), 'qrri-store-'));
   const box = options.secrets === false ? undefined : createKeyFileSecretBox(join(dir, 'secret.key'));
-  const store = createSettingsStore(createConfBackend(dir), box, options.now);
+  const store = createSettingsStore(createConfBackend(dir), box, options.now ? { now: options.now } : {});
   return { store, dir, rawFile: () => readFileSync(join(dir, 'config.json'), 'utf8') };
 }

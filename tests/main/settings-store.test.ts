@@ -1,6 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createConfBackend } from '../../main/store/conf-backend';
+import type { SettingsReset } from '../../main/store/recovery';
+import { createAesSecretBox, type SecretBox } from '../../main/store/secret-box';
+import { createSettingsStore } from '../../main/store/settings-store';
 import { CURRENT_SCHEMA_VERSION, MAX_RECENT_MEETINGS, MIGRATIONS, migrateSettings } from '../../shared/settings';
 import { tempStore } from '../helpers/temp-store';
 
@@ -79,9 +84,75 @@ describe('settings store (conf backend)', () => {
     expect(noBox.rawFile()).not.toContain('Zq-secret-77');
   });
 
-  it('reports a settings file that breaks the schema, naming the field', () => {
-    const { store, dir } = tempStore();
+  it('reports a settings file that breaks the schema, naming the field, when nobody can repair it (CLI)', () => {
+    const { dir } = tempStore();
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, site: 'mars' }));
+    const store = createSettingsStore(createConfBackend(dir));
     expect(() => store.read()).toThrow(/site/u);
+    expect(readdirSync(dir).filter((f) => f.includes('damaged'))).toEqual([]);
+  });
+});
+
+describe('damaged settings files', () => {
+  it.each([
+    ['broken JSON', '{"rooms": [ {"id": "a", '],
+    ['a schema violation', JSON.stringify({ schemaVersion: 1, site: 'mars', rooms: 'none' })],
+  ])('sets a file with %s aside, starts from defaults, and says so', (_name, content) => {
+    const { dir } = tempStore();
+    const path = join(dir, 'config.json');
+    writeFileSync(path, content);
+    const resets: SettingsReset[] = [];
+    const store = createSettingsStore(createConfBackend(dir, (r) => resets.push(r)), undefined, { onReset: (r) => resets.push(r) });
+    expect(store.read()).toMatchObject({ site: 'cn', rooms: [] });
+    expect(resets).toHaveLength(1);
+    expect(readFileSync(resets[0]?.backupPath ?? '', 'utf8')).toBe(content);
+    expect(resets[0]?.backupPath).toMatch(/config\.json\.damaged-.+\.json$/u);
+    store.update({ confirmBeforeInvite: false });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ site: 'cn', confirmBeforeInvite: false });
+  });
+
+  it('reads a file written by the first schema version (tests/fixtures/settings-v1.json)', () => {
+    const { dir } = tempStore();
+    const v1 = readFileSync(join(import.meta.dirname, '../fixtures/settings-v1.json'), 'utf8');
+    writeFileSync(join(dir, 'config.json'), v1);
+    const store = createSettingsStore(createConfBackend(dir), undefined, { onReset: () => { throw new Error('must not reset'); } });
+    const settings = store.read();
+    expect(settings).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, site: 'intl', selectedRoomId: 'room-a', allowPlainTextPasswords: false });
+    expect(settings.rooms.map((r) => r.callNum)).toEqual(['+99111253020382685']);
+    expect(settings.recentMeetings[0]?.label).toBe('Weekly sync');
+  });
+});
+
+describe('passwords at rest', () => {
+  const weakBox = (): SecretBox => ({ ...createAesSecretBox(randomBytes(32)), protection: 'plain-text-backend' });
+
+  it('keeps no password with a plain-text keyring backend unless the person opted in', async () => {
+    const { dir } = tempStore({ secrets: false });
+    const store = createSettingsStore(createConfBackend(dir), weakBox());
+    await store.recordMeeting({ id: '914083136', password: 'Zq-secret-77' });
+    expect(store.recentMeetings()[0]).not.toHaveProperty('passwordCipher');
+    store.update({ allowPlainTextPasswords: true });
+    await store.recordMeeting({ id: '914083136', password: 'Zq-secret-77' });
+    expect(await store.rememberedPassword('914083136')).toBe('Zq-secret-77');
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).not.toContain('Zq-secret-77');
+  });
+
+  it('re-encrypts a secret when the keyring says so', async () => {
+    const { dir } = tempStore({ secrets: false });
+    const inner = createAesSecretBox(randomBytes(32));
+    let rotate = true;
+    const box: SecretBox = {
+      protection: 'os-keyring',
+      encrypt: inner.encrypt,
+      decrypt: async (c) => ({ ...(await inner.decrypt(c)), shouldReEncrypt: rotate }),
+    };
+    const store = createSettingsStore(createConfBackend(dir), box);
+    await store.recordMeeting({ id: '914083136', password: 'Zq-secret-77' });
+    const before = store.recentMeetings()[0]?.passwordCipher;
+    expect(await store.rememberedPassword('914083136')).toBe('Zq-secret-77');
+    rotate = false;
+    const after = store.recentMeetings()[0]?.passwordCipher;
+    expect(after).not.toBe(before);
+    expect(await store.rememberedPassword('914083136')).toBe('Zq-secret-77');
   });
 });

@@ -144,7 +144,7 @@ describe('links, screens, safeStorage', () => {
     const box = createSafeStorageBox(fake, 'gnome_libsecret');
     const cipher = await box.encrypt('123123');
     expect(cipher).not.toContain('123123');
-    expect(await box.decrypt(cipher)).toBe('123123');
+    expect(await box.decrypt(cipher)).toEqual({ plainText: '123123', shouldReEncrypt: false });
     expect(box.protection).toBe('os-keyring');
     expect(createSafeStorageBox(fake, 'basic_text').protection).toBe('plain-text-backend');
   });
