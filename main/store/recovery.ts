@@ -32,7 +32,7 @@ export function openRecovering<T>(path: string, open: () => T, onReset?: (reset:
     return open();
   } catch (error) {
     if (!(error instanceof SyntaxError) || !existsSync(path) || !onReset) {
-      throw new Error(`Settings file ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`Settings file ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const backupPath = backupName(path, new Date());
     renameSync(path, backupPath);

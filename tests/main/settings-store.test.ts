@@ -143,7 +143,7 @@ describe('passwords at rest', () => {
     let rotate = true;
     const box: SecretBox = {
       protection: 'os-keyring',
-      encrypt: inner.encrypt,
+      encrypt: (plainText) => inner.encrypt(plainText),
       decrypt: async (c) => ({ ...(await inner.decrypt(c)), shouldReEncrypt: rotate }),
     };
     const store = createSettingsStore(createConfBackend(dir), box);
