@@ -51,7 +51,8 @@ async function loadWithSharp(path: string, bytes: Buffer): Promise<RgbaImage & {
   const options = { limitInputPixels: MAX_IMAGE_PIXELS, pages: 1, failOn: 'truncated' } as const;
   let format: string | undefined;
   try {
-    const meta = await sharp(bytes, options).metadata();
+    // Only the header is read here, so no pixel limit: the dimensions are checked just below.
+    const meta = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
     format = meta.format;
     if (meta.width && meta.height) checkPixels(path, meta.width, meta.height);
   } catch (error) {
