@@ -27,11 +27,14 @@ import { selectedRoom, type Settings } from '../shared/settings';
 import { messages } from '../shared/i18n/messages';
 import type { InviteService } from './invite-service';
 import { silentLogger, type Logger } from './log';
+import { LockedSettingError } from './store/managed-store';
 import type { SettingsStore } from './store/settings-store';
 import { isAllowedExternalUrl } from './window-options';
 
 export interface AppApiDeps {
   store: SettingsStore;
+  /** The managed configuration in effect (file, error, locked settings). */
+  managed?: { path?: string; error?: string; locked: readonly string[] };
   service: InviteService;
   passwordProtection: () => SettingsView['passwordProtection'];
   shortcut: () => SettingsView['shortcut'];
@@ -98,6 +101,11 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       systemLanguage: deps.systemLanguage(),
       platform: deps.platform,
       appVersion: deps.appVersion,
+      locked: [...(deps.managed?.locked ?? [])],
+      managed: {
+        ...(deps.managed?.path ? { path: deps.managed.path } : {}),
+        ...(deps.managed?.error ? { error: deps.managed.error } : {}),
+      },
     };
   }
 
@@ -159,6 +167,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       try {
         return Promise.resolve(changed(() => deps.store.update(parsed.data)));
       } catch (error) {
+        if (error instanceof LockedSettingError) return Promise.resolve(fail(ClientCode.settingLocked, error.keys.join(', ')));
         return Promise.resolve(fail(ClientCode.invalidInput, error instanceof Error ? error.message : undefined));
       }
     },

@@ -34,6 +34,7 @@ import { registerScanShortcut, type ShortcutState } from './electron/shortcut';
 import { setupTray, type TrayHandle } from './electron/tray';
 import { electronLogSink } from './electron-log-sink';
 import { createLogger } from './log';
+import { loadManagedConfig, managedConfigPath } from './managed-config';
 import { createCoreServices } from './services';
 import { createElectronBackend } from './store/electron-backend';
 import type { SettingsReset } from './store/recovery';
@@ -54,11 +55,15 @@ function systemLanguage(): Language {
   return app.getPreferredSystemLanguages().some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
+/** Room mode (a room PC's full-window camera view) comes from `--room` or the settings. */
+let roomMode = process.argv.includes('--room');
+
 function showWindow(): BrowserWindow {
+  const base = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : `${APP_ORIGIN}/index.html`;
   mainWindow ??= createMainWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     packaged: app.isPackaged,
-    url: !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : `${APP_ORIGIN}/index.html`,
+    url: roomMode ? `${base}?mode=room` : base,
     isQuitting: () => quitting,
   });
   mainWindow.show();
@@ -100,7 +105,14 @@ async function start(): Promise<void> {
     const lang = systemLanguage();
     new Notification({ title: entry.title[lang], body: `${entry.action[lang]} (${reset.backupPath})` }).show();
   };
-  const { store, service } = createCoreServices({
+  const managed = loadManagedConfig(managedConfigPath(process.argv, process.env));
+  if (managed.error) {
+    logger.error('managed configuration ignored', { error: managed.error });
+    const entry = lookupError(ClientCode.managedConfigInvalid);
+    new Notification({ title: entry.title[systemLanguage()], body: managed.error }).show();
+  }
+  const { store, service, locked } = createCoreServices({
+    managed,
     backend: createElectronBackend(onSettingsReset),
     ...(secretBox ? { secretBox } : {}),
     systemLanguage,
@@ -128,6 +140,7 @@ async function start(): Promise<void> {
   const api = createAppApi({
     store,
     service,
+    managed: { ...managed, locked },
     passwordProtection: () => secretBox?.protection ?? 'unavailable',
     shortcut: () => shortcut ?? { accelerator: store.read().globalShortcut, registered: false },
     systemLanguage,
@@ -168,6 +181,7 @@ async function start(): Promise<void> {
     },
   );
   applySystemSettings();
+  roomMode ||= store.read().roomMode;
   mainWindow = showWindow();
   if (pendingLink) {
     const link = pendingLink;

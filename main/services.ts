@@ -7,13 +7,18 @@ import type { Language } from '../shared/schemas';
 import { createSettingsClient } from './api/settings-client';
 import { createInviteService, type InviteService } from './invite-service';
 import type { Logger } from './log';
+import type { ManagedState } from './managed-config';
+import { withManagedConfig } from './store/managed-store';
 import type { SettingsReset } from './store/recovery';
 import type { SecretBox } from './store/secret-box';
 import { createSettingsStore, type SettingsStore, type StoreBackend } from './store/settings-store';
 
 export interface CoreServices {
+  /** The person's settings seen through the managed configuration. */
   store: SettingsStore;
   service: InviteService;
+  /** Settings the managed configuration fixes. */
+  locked: readonly string[];
 }
 
 export function createCoreServices(options: {
@@ -23,8 +28,10 @@ export function createCoreServices(options: {
   userAgent: string;
   logger?: Logger;
   onSettingsReset?: (reset: SettingsReset) => void;
+  managed?: ManagedState;
 }): CoreServices {
-  const store = createSettingsStore(options.backend, options.secretBox, options.onSettingsReset ? { onReset: options.onSettingsReset } : {});
+  const own = createSettingsStore(options.backend, options.secretBox, options.onSettingsReset ? { onReset: options.onSettingsReset } : {});
+  const store = withManagedConfig(own, options.managed ?? {});
   const client = createSettingsClient({
     settings: () => store.read(),
     systemLanguage: options.systemLanguage,
@@ -32,5 +39,5 @@ export function createCoreServices(options: {
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const service = createInviteService({ client, store, ...(options.logger ? { logger: options.logger } : {}) });
-  return { store, service };
+  return { store, service, locked: store.locked };
 }

@@ -31,6 +31,8 @@ export const ClientCode = {
   internal: 'QRRI.INTERNAL',
   rateLimited: 'QRRI.RATE_LIMITED',
   settingsReset: 'QRRI.SETTINGS_RESET',
+  settingLocked: 'QRRI.SETTING_LOCKED',
+  managedConfigInvalid: 'QRRI.MANAGED_CONFIG_INVALID',
 } as const;
 export type ClientCode = (typeof ClientCode)[keyof typeof ClientCode];
 
@@ -204,6 +206,19 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     action: {
       en: 'Check your rooms and site in Settings. The damaged file was kept beside the new one for support.',
       'zh-CN': '请在设置中检查会议室和站点。损坏的文件已保存在新文件旁边，以便技术支持查看。',
+    },
+    retrySafe: true,
+  },
+  [ClientCode.settingLocked]: {
+    title: { en: 'This setting is managed by your administrator.', 'zh-CN': '此设置由管理员统一管理。' },
+    action: { en: 'Ask IT to change it in the managed configuration file; nothing was changed.', 'zh-CN': '请联系IT部门在托管配置文件中修改；未做任何更改。' },
+    retrySafe: false,
+  },
+  [ClientCode.managedConfigInvalid]: {
+    title: { en: 'The managed configuration file is invalid and was ignored.', 'zh-CN': '托管配置文件无效，已被忽略。' },
+    action: {
+      en: 'The app runs with its own settings. Ask IT to fix the field named in the details.',
+      'zh-CN': '应用正在使用自身设置运行。请联系IT部门修正详情中指出的字段。',
     },
     retrySafe: true,
   },

@@ -85,6 +85,10 @@ export interface SettingsView {
   systemLanguage: Language;
   platform: string;
   appVersion: string;
+  /** Settings fixed by the administrator's managed configuration (shown locked). */
+  locked: string[];
+  /** The managed configuration file, and why it is ignored when it is invalid. */
+  managed: { path?: string; error?: string };
 }
 
 /** A captured display, raw pixels (`bgra` as Electron's NativeImage gives them, or `rgba`). */

@@ -48,6 +48,8 @@ const fields = {
   globalShortcut: z.string().trim().min(1).max(100),
   launchAtLogin: z.boolean(),
   roomMode: z.boolean(),
+  /** Room mode: how long the same meeting is not invited again while its code stays in view. */
+  roomCooldownSeconds: z.number().int().min(5).max(3600),
 };
 
 export const SettingsSchema = z.object({
@@ -65,6 +67,7 @@ export const SettingsSchema = z.object({
   globalShortcut: fields.globalShortcut.default('CommandOrControl+Shift+Q'),
   launchAtLogin: fields.launchAtLogin.default(false),
   roomMode: fields.roomMode.default(false),
+  roomCooldownSeconds: fields.roomCooldownSeconds.default(60),
   recentMeetings: z.array(RecentMeetingSchema).max(MAX_RECENT_MEETINGS).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -85,6 +88,7 @@ export const SettingsPatchSchema = z
     globalShortcut: fields.globalShortcut,
     launchAtLogin: fields.launchAtLogin,
     roomMode: fields.roomMode,
+    roomCooldownSeconds: fields.roomCooldownSeconds,
   })
   .partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
@@ -144,3 +148,34 @@ export function selectedRoom(settings: Settings): Room | undefined {
   const { rooms, selectedRoomId } = settings;
   return rooms.find((room) => room.id === selectedRoomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
 }
+
+/** Settings an administrator may manage (and lock) for a fleet of room PCs. */
+export const MANAGEABLE_KEYS = [
+  'language',
+  'site',
+  'customBaseUrl',
+  'extraCaPath',
+  'requestTimeoutSeconds',
+  'rooms',
+  'selectedRoomId',
+  'confirmBeforeInvite',
+  'rememberPasswords',
+  'allowPlainTextPasswords',
+  'globalShortcut',
+  'launchAtLogin',
+  'roomMode',
+  'roomCooldownSeconds',
+] as const satisfies readonly (keyof Settings)[];
+export type ManageableKey = (typeof MANAGEABLE_KEYS)[number];
+
+/**
+ * The read-only managed configuration file (`--config <file>` or `QRRI_MANAGED_CONFIG`).
+ * `settings` override the person's values (and are locked); `locked` may lock further
+ * settings at their current value.
+ */
+export const ManagedConfigSchema = z.strictObject({
+  version: z.literal(1),
+  settings: z.strictObject(fields).partial().default({}),
+  locked: z.array(z.enum(MANAGEABLE_KEYS)).default([]),
+});
+export type ManagedConfig = z.infer<typeof ManagedConfigSchema>;
