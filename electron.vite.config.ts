@@ -20,6 +20,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    // The QR decoder runs in a module worker (renderer/src/decode-worker.ts), bundled as its own file.
+    worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

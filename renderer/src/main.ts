@@ -1,8 +1,53 @@
-/** The window's script; the paste-to-join UI comes with the desktop app issue. */
-interface Bridge {
-  platform: string;
+/**
+ * The window's entry point: finds the API the preload (or the browser preview) exposes, loads
+ * the settings, starts the decoder worker and the controllers, and mounts the UI.
+ */
+import type { QrRoomInviteApi } from '../../shared/bridge';
+import { createAppStore } from './app-state';
+import { mountShell } from './app-shell';
+import { createQrDecoder } from './decoder-client';
+import { h, replaceChildren } from './dom';
+import { applyDocumentLanguage, uiText } from './i18n';
+import { createIntake } from './intake';
+import { createInviteController } from './invite-controller';
+import { setupTrayCommands } from './tray-commands';
+
+declare global {
+  interface Window {
+    qrRoomInvite?: QrRoomInviteApi;
+  }
 }
 
-const bridge = (window as unknown as { qrRoomInvite?: Bridge }).qrRoomInvite;
-const hint = document.querySelector<HTMLParagraphElement>('#hint');
-if (hint && bridge?.platform === 'darwin') hint.textContent = 'Paste (⌘V) or drop a QR image';
+function fail(root: HTMLElement, message: string): void {
+  replaceChildren(root, [h('main', { class: 'app-main' }, [h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [h('p', { text: message })])])]);
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app') ?? document.body;
+  const fallbackLanguage = navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const api = window.qrRoomInvite;
+  if (!api) {
+    applyDocumentLanguage(fallbackLanguage);
+    fail(root, uiText(fallbackLanguage).noBridge);
+    return;
+  }
+  const settings = await api.getSettings();
+  if (!settings.ok) {
+    applyDocumentLanguage(fallbackLanguage);
+    fail(root, `${uiText(fallbackLanguage).settings.saveFailed} (${settings.error.code})`);
+    return;
+  }
+  const store = createAppStore(settings.value);
+  const lifetime = new AbortController();
+  const decoder = createQrDecoder();
+  const intake = createIntake({ store, api, decoder });
+  const invites = createInviteController({ store, api, signal: lifetime.signal });
+  setupTrayCommands({ store, api, intake, invites, signal: lifetime.signal });
+  mountShell(root, { store, api, intake, invites, signal: lifetime.signal });
+  window.addEventListener('pagehide', () => {
+    lifetime.abort();
+    decoder.close();
+  }, { once: true });
+}
+
+void start();

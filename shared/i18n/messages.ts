@@ -1,12 +1,15 @@
 /**
  * Every visible string, in English and Simplified Chinese, as a typed dictionary: the Chinese
  * table must have exactly the shape of the English one, so a missing string is a type error.
- * Main (tray, notifications) and the renderer both speak from it.
+ * Main (tray, notifications) and the renderer both speak from it; the window's own strings
+ * (`ui`) live in ./ui-en.ts and ./ui-zh.ts to keep each file readable.
  */
 import { lookupError } from '../errors';
 import type { InviteError } from '../invite-result';
 import type { ScanOutcome } from '../ipc';
 import type { Language } from '../schemas';
+import { uiEn } from './ui-en';
+import { uiZh } from './ui-zh';
 
 interface Note {
   title: string;
@@ -42,6 +45,7 @@ const en = {
       body: `${accelerator} is used by another application. Choose another shortcut in Settings.`,
     }),
   },
+  ui: uiEn,
 };
 
 export type Messages = typeof en;
@@ -72,6 +76,7 @@ const zhCN: Messages = {
         : { title: '不是会议二维码', body: outcome.reason },
     shortcutTaken: (accelerator) => ({ title: '快捷键不可用', body: `${accelerator} 已被其他应用占用，请在设置中选择其他快捷键。` }),
   },
+  ui: uiZh,
 };
 
 export const messages: Readonly<Record<Language, Messages>> = { en, 'zh-CN': zhCN };

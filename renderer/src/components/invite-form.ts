@@ -1,0 +1,209 @@
+/**
+ * The invite form under what was read: the room to invite (for a meeting code) or the meeting
+ * to join (for a room's code), the password when the code has none and none is remembered —
+ * asked in place, with "Remember for this meeting" — and the Invite button.
+ */
+import { ClientCode } from '../../../shared/errors';
+import type { InviteIpcRequest, SettingsView } from '../../../shared/ipc';
+import { formatMeetingId } from '../../../shared/payload/index';
+import { MeetingIdSchema, PasswordSchema, type Terminal } from '../../../shared/schemas';
+import { chosenCandidate, type Candidate } from '../app-state';
+import { saveSettings, type ViewContext } from '../context';
+import { h, replaceChildren } from '../dom';
+import { watch } from '../store';
+import { checkbox, field, setOptions } from './field';
+import { terminalName } from './reading-section';
+
+/** Failures after which the password is asked again: it was missing or wrong. */
+const PASSWORD_CODES = new Set(['MMC.111072065', 'MMC.111070004', 'MMC.111070009', ClientCode.missingPassword]);
+
+/** `value` of the "another meeting" choice in the recent-meetings select. */
+const OTHER_MEETING = '';
+
+interface InviteForm {
+  element: HTMLElement;
+  update(view: SettingsView): void;
+  askPassword(): void;
+}
+
+function canRemember(view: SettingsView): boolean {
+  return view.settings.rememberPasswords && view.passwordProtection !== 'unavailable';
+}
+
+function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
+  const { text, store } = context;
+  const view = () => store.get().settings;
+  let forceAsk = false;
+  let sending = false;
+
+  const roomSelect = h('select');
+  const roomField = field(text.invite.room, roomSelect);
+  roomSelect.addEventListener('change', () => {
+    refresh();
+    void saveSettings(context, { selectedRoomId: roomSelect.value });
+  });
+  const noRooms = h('div', { class: 'callout callout-info' }, [
+    h('p', { text: text.invite.noRooms }),
+    h('button', { class: 'button', attrs: { type: 'button' }, text: text.invite.addRoom, on: { click: () => store.set({ view: 'settings' }) } }),
+  ]);
+
+  const meetingSelect = h('select');
+  const meetingSelectField = field(text.invite.intoMeeting, meetingSelect);
+  meetingSelect.addEventListener('change', () => refresh());
+  const meetingInput = h('input', { attrs: { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' } });
+  const meetingInputField = field(text.invite.meetingId, meetingInput);
+  meetingInput.addEventListener('input', () => {
+    meetingInputField.setError(null);
+    refresh();
+  });
+
+  const passwordInput = h('input', { attrs: { type: 'password', autocomplete: 'off', spellcheck: 'false' } });
+  const passwordField = field(text.invite.password, passwordInput);
+  passwordInput.addEventListener('input', () => passwordField.setError(null));
+  const remember = checkbox(text.invite.remember, view().settings.rememberPasswords);
+
+  const button = h('button', { class: 'button button-primary button-large', attrs: { type: 'submit' } });
+  const form = h('form', { class: 'invite-form', attrs: { novalidate: true } }, [
+    roomField.element,
+    noRooms,
+    meetingSelectField.element,
+    meetingInputField.element,
+    passwordField.element,
+    remember.element,
+    button,
+  ]);
+
+  const terminal: Terminal | undefined = candidate.kind === 'meeting' ? undefined : candidate.terminal;
+  const typedMeeting = () => candidate.kind === 'terminal' && meetingSelect.value === OTHER_MEETING;
+
+  function meetingId(): string | undefined {
+    if (candidate.kind !== 'terminal') return candidate.meeting.id;
+    if (!typedMeeting()) return meetingSelect.value;
+    const parsed = MeetingIdSchema.safeParse(meetingInput.value);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  function needsPassword(): boolean {
+    if (forceAsk) return true;
+    if (candidate.kind !== 'terminal' && candidate.meeting.password !== undefined) return false;
+    const id = meetingId();
+    return !view().recentMeetings.some((m) => m.id === id && m.passwordRemembered);
+  }
+
+  function target(): string | undefined {
+    if (terminal) return terminalName(terminal, view());
+    return view().settings.rooms.find((room) => room.id === roomSelect.value)?.name;
+  }
+
+  function refresh(): void {
+    const settings = view();
+    const hasRooms = settings.settings.rooms.length > 0;
+    roomField.element.hidden = terminal !== undefined || !hasRooms;
+    noRooms.hidden = terminal !== undefined || hasRooms;
+    meetingSelectField.element.hidden = candidate.kind !== 'terminal' || settings.recentMeetings.length === 0;
+    meetingInputField.element.hidden = !typedMeeting();
+    const ask = needsPassword();
+    passwordField.element.hidden = !ask;
+    passwordField.setHelp(forceAsk ? text.invite.passwordRetryHelp : text.invite.passwordHelp);
+    remember.element.hidden = !ask || !canRemember(settings);
+    const name = target();
+    button.hidden = !name && !terminal;
+    button.textContent = name ? text.invite.button(name) : text.invite.buttonPlain;
+  }
+
+  function update(settings: SettingsView): void {
+    const rooms = settings.settings.rooms.map((room) => ({ value: room.id, label: room.name }));
+    setOptions(roomSelect, rooms, roomSelect.value || settings.settings.selectedRoomId);
+    const recent = settings.recentMeetings.map((m) => ({ value: m.id, label: text.invite.recentMeeting(m.label ?? '', formatMeetingId(m.id)) }));
+    setOptions(meetingSelect, [...recent, { value: OTHER_MEETING, label: text.invite.otherMeeting }], meetingSelect.options.length ? meetingSelect.value : recent[0]?.value);
+    refresh();
+  }
+
+  /** The request, or `undefined` after marking the fields to correct. */
+  function build(): InviteIpcRequest | undefined {
+    const id = meetingId();
+    if (id === undefined) {
+      meetingInputField.setError(text.validation.meetingId);
+      meetingInput.focus();
+      return undefined;
+    }
+    let password = candidate.kind === 'terminal' ? undefined : candidate.meeting.password;
+    if (needsPassword()) {
+      const parsed = PasswordSchema.safeParse(passwordInput.value);
+      if (!parsed.success) {
+        passwordField.setError(passwordInput.value ? text.validation.password : text.validation.required);
+        passwordInput.focus();
+        return undefined;
+      }
+      password = parsed.data;
+    }
+    const site = candidate.kind === 'terminal' ? undefined : candidate.meeting.site;
+    return {
+      meeting: { id, ...(password === undefined ? {} : { password }), ...(site ? { site } : {}) },
+      ...(terminal ? { terminal } : { roomId: roomSelect.value }),
+      ...(remember.element.hidden ? {} : { rememberPassword: remember.input.checked }),
+      origin: 'window',
+    };
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (sending) return;
+    const request = build();
+    const name = target() ?? terminal?.callNum ?? '';
+    if (!request) return;
+    // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
+    sending = true;
+    button.setAttribute('aria-disabled', 'true');
+    void context.invites.invite(request, name).then((result) => {
+      sending = false;
+      button.removeAttribute('aria-disabled');
+      if (result.ok) {
+        forceAsk = false;
+        passwordInput.value = '';
+        refresh();
+      }
+    });
+  });
+
+  update(view());
+  return {
+    element: form,
+    update,
+    askPassword() {
+      forceAsk = true;
+      passwordInput.value = '';
+      refresh();
+    },
+  };
+}
+
+export function createInviteSection(context: ViewContext): HTMLElement {
+  const { store, signal } = context;
+  const slot = h('div', { class: 'invite' });
+  let formKey = '';
+  let form: InviteForm | undefined;
+  watch(
+    store,
+    (s) => [s.intake, s.settings] as const,
+    ([intake, settings]) => {
+      const candidate = chosenCandidate(intake);
+      const key = candidate && intake.kind === 'ready' ? `${intake.seq}:${intake.chosen}` : '';
+      if (key !== formKey) {
+        formKey = key;
+        form = candidate ? buildForm(candidate, context) : undefined;
+        replaceChildren(slot, [form?.element]);
+      } else form?.update(settings);
+    },
+    signal,
+  );
+  watch(
+    store,
+    (s) => s.outcome,
+    (outcome) => {
+      if (outcome.kind === 'failure' && PASSWORD_CODES.has(outcome.error.code)) form?.askPassword();
+    },
+    signal,
+  );
+  return slot;
+}

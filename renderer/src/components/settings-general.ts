@@ -1,0 +1,90 @@
+/**
+ * Behaviour (confirm before tray invites, remember passwords and how they are protected,
+ * launch at login), language, the global shortcut with its state, and support (diagnostics).
+ */
+import type { Language } from '../../../shared/schemas';
+import { h } from '../dom';
+import { watch } from '../store';
+import { checkbox, field, setOptions } from './field';
+import { section, type SectionContext } from './settings-section';
+
+/** `value` of "follow the system" in the language select. */
+const FOLLOW_SYSTEM = 'system';
+const MAX_SHORTCUT_LENGTH = 100;
+
+export function createBehaviourSection(context: SectionContext): HTMLElement {
+  const { text, store, signal, save } = context;
+  const confirm = checkbox(text.settings.confirm, true, (checked) => void save({ confirmBeforeInvite: checked }));
+  const remember = checkbox(text.settings.remember, true, (checked) => void save({ rememberPasswords: checked }));
+  const protection = h('p', { class: 'field-help indent' });
+  const login = checkbox(text.settings.launchAtLogin, false, (checked) => void save({ launchAtLogin: checked }));
+  const shortcutInput = h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_SHORTCUT_LENGTH } });
+  const shortcut = field(text.settings.shortcut, shortcutInput);
+  const validShortcut = () => shortcutInput.value.trim().length > 0 && shortcutInput.value.trim().length <= MAX_SHORTCUT_LENGTH;
+  shortcutInput.addEventListener('input', () => shortcut.setError(validShortcut() ? null : text.validation.shortcut));
+  shortcutInput.addEventListener('change', () => {
+    if (validShortcut()) void save({ globalShortcut: shortcutInput.value.trim() });
+  });
+
+  watch(
+    store,
+    (s) => s.settings,
+    (view) => {
+      confirm.input.checked = view.settings.confirmBeforeInvite;
+      remember.input.checked = view.settings.rememberPasswords;
+      login.input.checked = view.settings.launchAtLogin;
+      protection.textContent = text.settings.protection[view.passwordProtection];
+      remember.input.disabled = view.passwordProtection === 'unavailable';
+      if (document.activeElement !== shortcutInput) shortcutInput.value = view.settings.globalShortcut;
+      // A shortcut taken by another application is reported, never silently dropped.
+      const { registered, accelerator } = view.shortcut;
+      shortcut.setHelp(registered ? text.settings.shortcutActive : null);
+      if (validShortcut()) shortcut.setError(registered ? null : text.settings.shortcutTaken(accelerator));
+    },
+    signal,
+  );
+  return section(text.settings.behaviour, [confirm.element, remember.element, protection, login.element, shortcut.element]);
+}
+
+export function createLanguageSection(context: SectionContext): HTMLElement {
+  const { text, store, signal, save } = context;
+  const select = h('select');
+  const language = field(text.settings.languageSelect, select);
+  select.addEventListener('change', () => void save({ language: select.value === FOLLOW_SYSTEM ? null : (select.value as Language) }));
+
+  watch(
+    store,
+    (s) => s.settings,
+    (view) => {
+      const names = text.languageNames;
+      setOptions(
+        select,
+        [
+          { value: FOLLOW_SYSTEM, label: text.settings.followSystem(names[view.systemLanguage]) },
+          { value: 'en', label: names.en },
+          { value: 'zh-CN', label: names['zh-CN'] },
+        ],
+        view.settings.language ?? FOLLOW_SYSTEM,
+      );
+    },
+    signal,
+  );
+  return section(text.settings.language, [language.element]);
+}
+
+export function createSupportSection(context: SectionContext): HTMLElement {
+  const { text, api, store } = context;
+  const status = h('p', { class: 'field-help', attrs: { role: 'status' } });
+  const button = h('button', { class: 'button', attrs: { type: 'button' }, text: text.settings.copyDiagnostics });
+  button.addEventListener('click', () => {
+    status.textContent = '';
+    void api.copyDiagnostics().then((result) => {
+      status.textContent = result.ok ? text.settings.copied : text.settings.saveFailed;
+    });
+  });
+  return section(
+    text.settings.support,
+    [h('div', { class: 'form-actions' }, [button]), status, h('p', { class: 'muted small', text: text.settings.version(store.get().settings.appVersion) })],
+    text.settings.diagnosticsHelp,
+  );
+}

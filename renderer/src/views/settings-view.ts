@@ -1,0 +1,40 @@
+/**
+ * The settings view: rooms, meeting service, behaviour, language, recent meetings and support.
+ * Every change is saved at once through main (which validates it again); a refusal is shown
+ * in one alert at the top.
+ */
+import { createBehaviourSection, createLanguageSection, createSupportSection } from '../components/settings-general';
+import { createRecentSection } from '../components/settings-recent';
+import { createRoomsSection } from '../components/settings-rooms';
+import type { SectionContext } from '../components/settings-section';
+import { createSiteSection } from '../components/settings-site';
+import { saveSettings, type ViewContext } from '../context';
+import { h, replaceChildren } from '../dom';
+
+export function createSettingsView(context: ViewContext): HTMLElement {
+  const { text } = context;
+  const alert = h('div', { class: 'alerts' });
+  const sectionContext: SectionContext = {
+    ...context,
+    async save(patch) {
+      const error = await saveSettings(context, patch);
+      replaceChildren(
+        alert,
+        error
+          ? [h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [h('div', { class: 'callout-body' }, [h('p', { class: 'callout-title', text: text.settings.saveFailed }), error.detail ? h('p', { class: 'mono small', text: error.detail }) : null])])]
+          : [],
+      );
+      return error === undefined;
+    },
+  };
+  return h('div', { class: 'view settings-view' }, [
+    h('h2', { class: 'view-title', text: text.settings.heading }),
+    alert,
+    createRoomsSection(sectionContext),
+    createSiteSection(sectionContext),
+    createBehaviourSection(sectionContext),
+    createLanguageSection(sectionContext),
+    createRecentSection(sectionContext),
+    createSupportSection(sectionContext),
+  ]);
+}

@@ -1,0 +1,135 @@
+/**
+ * The preview's "main process": the real services (settings store with a key-file secret box,
+ * invite service, meeting client) and the real IPC handlers (`createAppApi`), in this Node
+ * process, pointed at the simulator. Only the Electron-only edges are fakes, and they record
+ * what they were asked: screen capture (a fixture screenshot), clipboard, notifications, the
+ * global shortcut's state, external links and "show window".
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAppApi, type AppApi } from '../../main/app-api';
+import { APP_VERSION, userAgent } from '../../main/app-info';
+import { createLogger, type LogSink } from '../../main/log';
+import { createCoreServices } from '../../main/services';
+import { createConfBackend } from '../../main/store/conf-backend';
+import { createKeyFileSecretBox } from '../../main/store/secret-box';
+import type { SettingsStore } from '../../main/store/settings-store';
+import type { ClipboardContent, ScreenFrame } from '../../shared/ipc';
+import type { Language } from '../../shared/schemas';
+import type { Room } from '../../shared/settings';
+import { FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import type { Simulator } from '../../simulator/server';
+import { fixtureScreen } from './fixture-screen';
+
+/** The fixture's room, configured and selected in every fresh preview. */
+export const PREVIEW_ROOM: Room = { id: 'room-a', name: 'Room A', callNum: FIXTURE_TERMINAL, orgId: FIXTURE_ORG_ID, numberType: 0 };
+
+/** What the fake Electron edges hold and record; tests read and change it through the handle. */
+export interface PreviewFakes {
+  screens: ScreenFrame[];
+  clipboard: ClipboardContent;
+  /** The last text written to the clipboard ("Copy diagnostics"). */
+  clipboardText: string | undefined;
+  notifications: { title: string; body: string }[];
+  openedExternally: string[];
+  windowShown: number;
+  /** Accelerators "taken by another application": their registration fails. */
+  takenShortcuts: Set<string>;
+}
+
+export function freshFakes(): PreviewFakes {
+  return { screens: [fixtureScreen()], clipboard: { kind: 'empty' }, clipboardText: undefined, notifications: [], openedExternally: [], windowShown: 0, takenShortcuts: new Set() };
+}
+
+export interface PreviewBackendOptions {
+  sim: Simulator;
+  emit: (channel: string, payload: unknown) => void;
+  fakes: () => PreviewFakes;
+  systemLanguage: Language;
+  platform: string;
+  /** Passed to createAppApi: tests send more invites a minute than people do. */
+  invitesPerMinute?: number;
+  log?: LogSink;
+}
+
+export interface PreviewBackend {
+  /** The IPC handlers of the current services. */
+  handlers(): AppApi;
+  store(): SettingsStore;
+  /** Starts over: a new settings folder with the fixture room, new services (no duplicate-invite memory). */
+  reset(): void;
+  close(): void;
+}
+
+export function createPreviewBackend(options: PreviewBackendOptions): PreviewBackend {
+  const { sim } = options;
+  let dir: string | undefined;
+  let current: { api: AppApi; store: SettingsStore } | undefined;
+
+  function start(): { api: AppApi; store: SettingsStore } {
+    dir = mkdtempSync(path.join(tmpdir(), 'qrri-preview-'));
+    const secretBox = createKeyFileSecretBox(path.join(dir, 'secret.key'));
+    const logger = options.log ? createLogger(options.log) : undefined;
+    const { store, service } = createCoreServices({
+      backend: createConfBackend(dir),
+      secretBox,
+      systemLanguage: () => options.systemLanguage,
+      userAgent: userAgent('desktop').replace('(desktop;', '(preview;'),
+      ...(logger ? { logger } : {}),
+    });
+    store.update({ site: 'custom', customBaseUrl: sim.url, extraCaPath: sim.caPath, rooms: [PREVIEW_ROOM], selectedRoomId: PREVIEW_ROOM.id });
+    const fakes = options.fakes;
+    const api = createAppApi({
+      store,
+      service,
+      passwordProtection: () => secretBox.protection,
+      shortcut: () => {
+        const accelerator = store.read().globalShortcut;
+        return { accelerator, registered: !fakes().takenShortcuts.has(accelerator) };
+      },
+      systemLanguage: () => options.systemLanguage,
+      platform: options.platform,
+      appVersion: APP_VERSION,
+      versions: () => ({ node: process.versions.node, runtime: 'browser preview (no Electron)' }),
+      captureScreens: () => Promise.resolve(fakes().screens),
+      readClipboard: () => Promise.resolve(fakes().clipboard),
+      writeClipboardText: (text) => {
+        fakes().clipboardText = text;
+        return Promise.resolve();
+      },
+      notify: (title, body) => fakes().notifications.push({ title, body }),
+      openExternal: (url) => {
+        fakes().openedExternally.push(url);
+        return Promise.resolve();
+      },
+      showWindow: () => {
+        fakes().windowShown += 1;
+      },
+      emit: options.emit,
+      settingsChanged: () => undefined,
+      ...(logger ? { logger } : {}),
+      ...(options.invitesPerMinute ? { invitesPerMinute: options.invitesPerMinute } : {}),
+    });
+    return { api, store };
+  }
+
+  function stop(): void {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  }
+
+  current = start();
+  return {
+    handlers: () => (current ??= start()).api,
+    store: () => (current ??= start()).store,
+    reset() {
+      stop();
+      current = start();
+    },
+    close() {
+      stop();
+      current = undefined;
+    },
+  };
+}

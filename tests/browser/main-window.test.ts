@@ -1,0 +1,290 @@
+/**
+ * The paste-to-join window end to end in Chromium, through the browser preview: every way in
+ * (paste, drop, open, text, screen capture), the invite against the simulator, and every way
+ * it can go wrong — each with a clear message and nothing sent.
+ */
+import { expect, it } from 'vitest';
+import { FIXTURE_MEETING_ID, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import { blankScreen, fixtureScreen } from '../../scripts/preview/fixture-screen';
+import { describeBrowser } from './support/browser';
+import { inviteButton, visibleText, waitForRole, waitForText } from './support/expect-ui';
+import { CLOUDLINK, INVITATION_ZH, WEB_LINK_NO_PASSWORD, largeImageWithSmallCode, noCodePicture, pngClaiming, qrImage, qrSheet } from './support/images';
+import type { InPage } from './support/in-page';
+import { drop, openFile, paste, tempFile } from './support/page';
+import { useBrowserSuite } from './support/suite';
+
+const MEETING_SHOWN = '914 083 136';
+
+describeBrowser('main window', () => {
+  const t = useBrowserSuite();
+
+  /** The one invite the simulator received, checked field by field. */
+  function expectOneInvite(callNum = FIXTURE_TERMINAL, orgId: string | undefined = FIXTURE_ORG_ID) {
+    const invites = t.preview.sim.invites();
+    expect(invites).toHaveLength(1);
+    expect(invites[0]).toMatchObject({
+      method: 'POST',
+      conferenceID: FIXTURE_MEETING_ID,
+      outcome: 200,
+      body: { callNum, confID: FIXTURE_MEETING_ID, pwd: '******', ...(orgId ? { orgID: orgId } : {}) },
+    });
+  }
+
+  it('scans the screen, shows the meeting with the password masked, invites the room once and announces it', async () => {
+    const { page } = t;
+    await page.getByRole('button', { name: 'Scan screen' }).click();
+    await waitForText(page, MEETING_SHOWN);
+    expect(await visibleText(page)).not.toContain('123123');
+    expect(await page.locator('.secret').textContent()).toMatch(/^•+$/u);
+    await page.getByRole('button', { name: 'Show password' }).click();
+    expect(await page.locator('.secret').textContent()).toBe('123123');
+    await page.getByRole('button', { name: 'Hide password' }).click();
+    expect(t.preview.sim.invites()).toHaveLength(0);
+
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expectOneInvite();
+  });
+
+  it('reads a pasted PNG (a paste event carrying a file) and invites', async () => {
+    const { page } = t;
+    await paste(page, await qrImage(INVITATION_ZH, 'png'));
+    await waitForText(page, MEETING_SHOWN);
+    expect(await inviteButton(page).textContent()).toBe('Invite Room A');
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expectOneInvite();
+  });
+
+  it('reads a dropped file', async () => {
+    const { page } = t;
+    await drop(page, await qrImage(CLOUDLINK, 'png'), 'meeting.png');
+    await waitForText(page, MEETING_SHOWN);
+    // The client link names Huawei's mainland site, while the preview calls the simulator: said plainly.
+    await waitForText(page, 'The code names the Chinese mainland site.');
+  });
+
+  it('opens JPEG, WebP, GIF and BMP files with "Open image"', async () => {
+    const { page } = t;
+    for (const format of ['jpeg', 'webp', 'gif', 'bmp'] as const) {
+      await openFile(page, tempFile(`meeting.${format}`, await qrImage(INVITATION_ZH, format)));
+      await waitForText(page, MEETING_SHOWN);
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await page.getByText(MEETING_SHOWN).waitFor({ state: 'detached' });
+    }
+    expect(t.preview.sim.invites()).toHaveLength(0);
+  });
+
+  it('reads pasted invitation text like a QR code', async () => {
+    const { page } = t;
+    await paste(page, INVITATION_ZH);
+    await waitForText(page, MEETING_SHOWN);
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expectOneInvite();
+  });
+
+  it('finds a small code in a large photo (downscaled, then read tile by tile)', async () => {
+    const { page } = t;
+    await openFile(page, tempFile('photo.png', await largeImageWithSmallCode(INVITATION_ZH, 6000, 4000)));
+    await waitForText(page, MEETING_SHOWN);
+  });
+
+  it('asks for a missing password in place; a wrong one gets the catalogue alert with 111072065, a right one is remembered', async () => {
+    const { page } = t;
+    await paste(page, WEB_LINK_NO_PASSWORD);
+    await waitForText(page, 'Not in the code');
+    const password = page.getByLabel('Meeting password');
+    await inviteButton(page).click();
+    await waitForText(page, 'Required.');
+    expect(t.preview.sim.invites()).toHaveLength(0);
+
+    await password.fill('000000');
+    await inviteButton(page).click();
+    const alert = await waitForRole(page, 'alert', '111072065');
+    expect(await alert.textContent()).toContain('Meeting not found, or the password is wrong.');
+    await alert.getByText('Details').click();
+    expect(await alert.innerText()).toMatch(/HTTP status\s+401/u);
+    expect(await alert.innerText()).toMatch(/Request ID\s+\S+/u);
+
+    await password.fill('123123');
+    expect(await page.getByLabel('Remember for this meeting').isChecked()).toBe(true);
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expect(t.preview.sim.invites().map((i) => i.outcome)).toEqual([401, 200]);
+    expect(t.preview.store().read().recentMeetings[0]).toMatchObject({ id: FIXTURE_MEETING_ID, passwordCipher: expect.any(String) as string });
+  });
+
+  it('explains the admin switch when the enterprise has it off, and Retry works once it is on', async () => {
+    const { page, preview } = t;
+    preview.sim.setAdminSwitch(false);
+    await paste(page, INVITATION_ZH);
+    await inviteButton(page).click();
+    const alert = await waitForRole(page, 'alert', 'does not allow inviting meeting-room terminals');
+    expect(await alert.textContent()).toContain('Scan guest QR code to join meetings using hard terminal');
+    preview.sim.setAdminSwitch(true);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expect(preview.sim.invites().map((i) => i.outcome)).toEqual([403, 200]);
+  });
+
+  it('says "outcome unknown" plainly when the server never answers, and offers no Retry', async () => {
+    const { page, preview } = t;
+    preview.store().update({ requestTimeoutSeconds: 3 });
+    preview.sim.setFaults({ queue: [{ kind: 'hang' }] });
+    await paste(page, INVITATION_ZH);
+    await inviteButton(page).click();
+    const alert = await waitForRole(page, 'alert', 'Outcome unknown');
+    expect(await alert.textContent()).toContain('the room may already be being called');
+    expect(await alert.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    expect(preview.sim.invites()).toHaveLength(1);
+  });
+
+  it('refuses an unrelated QR code naming its host, and sends nothing', async () => {
+    const { page } = t;
+    await paste(page, await qrImage('https://example.com/menu', 'png'));
+    const alert = await waitForRole(page, 'alert', 'This QR code is not a meeting');
+    expect(await alert.textContent()).toContain('example.com');
+    expect(await inviteButton(page).count()).toBe(0);
+    expect(t.preview.sim.invites()).toHaveLength(0);
+  });
+
+  it('says so when a picture has no QR code, or a file is not an image, and sends nothing', async () => {
+    const { page } = t;
+    await paste(page, await noCodePicture());
+    await waitForRole(page, 'alert', 'No QR code found');
+    await drop(page, Buffer.from('Meeting notes, not a picture'), 'notes.png', 'image/png');
+    await waitForRole(page, 'alert', 'This file is not an image');
+    expect(await inviteButton(page).count()).toBe(0);
+    expect(t.preview.sim.invites()).toHaveLength(0);
+  });
+
+  it('refuses a 12,000 × 12,000 PNG from its header, and a 31 MB file from its size', async () => {
+    const { page } = t;
+    await openFile(page, tempFile('giant.png', pngClaiming(12_000, 12_000)));
+    await waitForRole(page, 'alert', '12000 × 12000 pixels');
+    await page.evaluate(() => {
+      const w = globalThis as unknown as InPage;
+      const dt = new w.DataTransfer();
+      dt.items.add(new w.File([new Uint8Array(31 * 1024 * 1024)], 'huge.png', { type: 'image/png' }));
+      w.document.body.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await waitForRole(page, 'alert', 'The file is too large (31.0 MB)');
+    expect(t.preview.sim.invites()).toHaveLength(0);
+  });
+
+  it('lets the person choose when one picture holds several codes', async () => {
+    const { page } = t;
+    await paste(page, await qrSheet(['会议ID：914 083 136 来宾密码：123123', 'sip:+99111253020382687', 'https://example.com/']));
+    await waitForText(page, '2 QR codes found — choose one');
+    expect(await inviteButton(page).count()).toBe(0);
+    await page.getByRole('radio', { name: /Meeting 914 083 136/u }).check();
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expectOneInvite();
+  });
+
+  it('invites a room read from its own code into a meeting typed in', async () => {
+    const { page } = t;
+    await paste(page, 'qr-room-invite://v1?terminal=%2B99111253020382687&org=115489&name=Room+B');
+    await waitForText(page, 'Room terminal');
+    await page.getByLabel('Meeting ID').fill('914-083-136');
+    await page.getByLabel('Meeting password').fill('123123');
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling Room B…');
+    expectOneInvite('+99111253020382687');
+  });
+
+  it('tray "Scan screen" shows the meeting for confirmation (the default) and invites only on a click', async () => {
+    const { page, preview } = t;
+    preview.command({ command: 'scan-screen' });
+    await waitForText(page, 'Found on the screen. Check it, then press Invite.');
+    await expect.poll(() => preview.fakes().windowShown).toBe(1);
+    expect(preview.sim.invites()).toHaveLength(0);
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expectOneInvite();
+    expect(preview.notifications()).toEqual([]); // the window's own invites need no notification
+  });
+
+  it('tray "Scan screen" with confirmation off invites at once and notifies', async () => {
+    const { page, preview } = t;
+    preview.store().update({ confirmBeforeInvite: false });
+    await page.reload();
+    await page.locator('html[data-preview-bridge="open"]').waitFor({ state: 'attached' });
+    await page.locator('.dropzone').waitFor();
+    preview.command({ command: 'scan-screen' });
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expectOneInvite();
+    await expect.poll(() => preview.notifications().map((n) => n.title)).toEqual(['Calling Room A…']);
+  });
+
+  it('tray commands: an empty screen and an empty clipboard notify "no QR code"; clipboard text is read; Settings… opens settings', async () => {
+    const { page, preview } = t;
+    preview.setScreens([blankScreen(), blankScreen()]);
+    preview.command({ command: 'scan-screen' });
+    await expect.poll(() => preview.notifications().map((n) => n.title)).toEqual(['No QR code found']);
+    preview.command({ command: 'clipboard' });
+    await expect.poll(() => preview.notifications()).toHaveLength(2);
+
+    preview.setClipboard({ kind: 'text', text: INVITATION_ZH });
+    preview.command({ command: 'clipboard' });
+    await waitForText(page, MEETING_SHOWN);
+    preview.command({ command: 'open-settings' });
+    await waitForRole(page, 'heading', 'Settings');
+    expect(preview.sim.invites()).toHaveLength(0);
+  });
+
+  it('reads a code on a second screen of several', async () => {
+    const { page, preview } = t;
+    preview.setScreens([blankScreen(), fixtureScreen({ id: 'screen:1', x: 80, y: 700 })]);
+    await page.getByRole('button', { name: 'Scan screen' }).click();
+    await waitForText(page, MEETING_SHOWN);
+  });
+
+  it('shows a link opened from outside for confirmation and never invites without a click', async () => {
+    const { page, preview } = t;
+    preview.openPayload(`qr-room-invite://v1?meeting=${FIXTURE_MEETING_ID}&password=123123`);
+    await waitForText(page, 'Opened from a link. Check it, then press Invite.');
+    await waitForText(page, MEETING_SHOWN);
+    expect(preview.sim.invites()).toHaveLength(0);
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expectOneInvite();
+  });
+
+  it('works with the keyboard alone, with a visible focus on every stop', async () => {
+    const { page } = t;
+    /** Tabs until the focused element's accessible text starts with `name`; checks the focus ring on the way. */
+    async function tabTo(name: string): Promise<void> {
+      for (let i = 0; i < 20; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const w = globalThis as unknown as InPage;
+          const el = w.document.activeElement;
+          const style = el ? w.getComputedStyle(el) : null;
+          return { text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(), outline: style?.outlineStyle ?? 'none', width: style?.outlineWidth ?? '0px' };
+        });
+        expect(focused.outline, `focus ring on "${focused.text}"`).not.toBe('none');
+        expect(focused.width).not.toBe('0px');
+        if (focused.text.startsWith(name)) return;
+      }
+      throw new Error(`no focusable element named ${name}`);
+    }
+    await tabTo('Scan screen');
+    await page.keyboard.press('Enter');
+    await waitForText(page, MEETING_SHOWN);
+    await tabTo('Show password');
+    await page.keyboard.press('Space');
+    expect(await page.locator('.secret').textContent()).toBe('123123');
+    await tabTo('Invite');
+    await page.keyboard.press('Enter');
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expectOneInvite();
+  });
+
+  it('lets the page reach nothing but its own preview server (CSP connect-src)', async () => {
+    const result = await t.page.evaluate(async (url) => fetch(url).then(() => 'reached', () => 'blocked'), t.preview.sim.url);
+    expect(result).toBe('blocked');
+  });
+});
