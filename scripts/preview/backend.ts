@@ -11,10 +11,11 @@ import path from 'node:path';
 import { createAppApi, type AppApi } from '../../main/app-api';
 import { APP_VERSION, userAgent } from '../../main/app-info';
 import { createLogger, type LogSink } from '../../main/log';
+import type { ManagedState } from '../../main/managed-config';
 import { createCoreServices } from '../../main/services';
 import { createConfBackend } from '../../main/store/conf-backend';
 import { createKeyFileSecretBox } from '../../main/store/secret-box';
-import type { SettingsStore } from '../../main/store/settings-store';
+import { createSettingsStore, type SettingsStore } from '../../main/store/settings-store';
 import type { ClipboardContent, ScreenFrame } from '../../shared/ipc';
 import type { Language } from '../../shared/schemas';
 import type { Room } from '../../shared/settings';
@@ -57,8 +58,11 @@ export interface PreviewBackend {
   /** The IPC handlers of the current services. */
   handlers(): AppApi;
   store(): SettingsStore;
-  /** Starts over: a new settings folder with the fixture room, new services (no duplicate-invite memory). */
-  reset(): void;
+  /**
+   * Starts over: a new settings folder with the fixture room, new services (no duplicate-invite
+   * memory), and optionally an administrator's managed configuration.
+   */
+  reset(managed?: ManagedState): void;
   close(): void;
 }
 
@@ -67,18 +71,20 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
   let dir: string | undefined;
   let current: { api: AppApi; store: SettingsStore } | undefined;
 
-  function start(): { api: AppApi; store: SettingsStore } {
+  function start(managed: ManagedState = {}): { api: AppApi; store: SettingsStore } {
     dir = mkdtempSync(path.join(tmpdir(), 'qrri-preview-'));
     const secretBox = createKeyFileSecretBox(path.join(dir, 'secret.key'));
     const logger = options.log ? createLogger(options.log) : undefined;
-    const { store, service } = createCoreServices({
+    // The person's own settings (under any managed configuration): the fixture room, the simulator as a custom site.
+    createSettingsStore(createConfBackend(dir)).update({ site: 'custom', customBaseUrl: sim.url, extraCaPath: sim.caPath, rooms: [PREVIEW_ROOM], selectedRoomId: PREVIEW_ROOM.id });
+    const { store, service, locked } = createCoreServices({
+      managed,
       backend: createConfBackend(dir),
       secretBox,
       systemLanguage: () => options.systemLanguage,
       userAgent: userAgent('desktop').replace('(desktop;', '(preview;'),
       ...(logger ? { logger } : {}),
     });
-    store.update({ site: 'custom', customBaseUrl: sim.url, extraCaPath: sim.caPath, rooms: [PREVIEW_ROOM], selectedRoomId: PREVIEW_ROOM.id });
     const fakes = options.fakes;
     const api = createAppApi({
       store,
@@ -108,6 +114,7 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
       },
       emit: options.emit,
       settingsChanged: () => undefined,
+      managed: { ...(managed.path ? { path: managed.path } : {}), ...(managed.error ? { error: managed.error } : {}), locked },
       ...(logger ? { logger } : {}),
       ...(options.invitesPerMinute ? { invitesPerMinute: options.invitesPerMinute } : {}),
     });
@@ -123,9 +130,9 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
   return {
     handlers: () => (current ??= start()).api,
     store: () => (current ??= start()).store,
-    reset() {
+    reset(managed) {
       stop();
-      current = start();
+      current = start(managed);
     },
     close() {
       stop();

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppApi } from '../../main/app-api';
 import type { LogSink } from '../../main/log';
+import type { ManagedState } from '../../main/managed-config';
 import type { SettingsStore } from '../../main/store/settings-store';
 import { EventChannel } from '../../shared/ipc-channels';
 import type { AppCommand, ClipboardContent, IpcResult, ScreenFrame } from '../../shared/ipc';
@@ -60,8 +61,8 @@ export interface PreviewHandle {
   openPayload(text: string): void;
   /** Pages connected to the event stream. */
   eventClients(): number;
-  /** Fresh settings (fixture room), services, simulator state and fakes — between tests. */
-  reset(): void;
+  /** Fresh settings (fixture room), services, simulator state and fakes — between tests; optionally managed. */
+  reset(managed?: ManagedState): void;
   close(): Promise<void>;
 }
 
@@ -158,12 +159,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     command: (command) => hub.emit(EventChannel.command, command),
     openPayload: (text) => hub.emit(EventChannel.openPayload, { text }),
     eventClients: () => hub.clients(),
-    reset() {
+    reset(managed) {
       fakes = freshFakes();
       sim.clearInvites();
       sim.clearFaults();
       sim.setAdminSwitch(true);
-      backend.reset();
+      backend.reset(managed);
     },
     async close() {
       hub.close();

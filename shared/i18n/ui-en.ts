@@ -117,6 +117,9 @@ const en = {
   settings: {
     heading: 'Settings',
     saveFailed: 'The setting was not saved.',
+    locked: 'Set by your administrator.',
+    managedBy: (path: string) => `Some settings are managed by your administrator (${path}).`,
+    managedInvalid: (error: string) => `Your administrator’s configuration was ignored: ${error}`,
     rooms: 'Rooms',
     roomsHelp: 'The meeting-room terminals this app invites. The selected room is used by default.',
     noRooms: 'No rooms yet.',
@@ -146,6 +149,7 @@ const en = {
     behaviour: 'Behaviour',
     confirm: 'Ask before inviting from the tray or shortcut',
     remember: 'Remember meeting passwords',
+    allowPlainText: 'Keep passwords anyway, without strong protection',
     protection: {
       'os-keyring': 'Passwords are encrypted with the system keyring.',
       'key-file': 'Passwords are encrypted with a key file on this computer.',

@@ -112,6 +112,9 @@ export const uiZh: UiMessages = {
   settings: {
     heading: '设置',
     saveFailed: '设置未保存。',
+    locked: '由管理员设置。',
+    managedBy: (path) => `部分设置由管理员统一管理（${path}）。`,
+    managedInvalid: (error) => `已忽略管理员的配置文件：${error}`,
     rooms: '会议室',
     roomsHelp: '本应用可邀请的会议室终端。默认使用选中的会议室。',
     noRooms: '尚无会议室。',
@@ -141,6 +144,7 @@ export const uiZh: UiMessages = {
     behaviour: '行为',
     confirm: '从托盘或快捷键邀请前先确认',
     remember: '记住会议密码',
+    allowPlainText: '仍然保存密码（无有效保护）',
     protection: {
       'os-keyring': '密码使用系统钥匙串加密。',
       'key-file': '密码使用本机上的密钥文件加密。',

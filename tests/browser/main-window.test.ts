@@ -3,9 +3,12 @@
  * (paste, drop, open, text, screen capture), the invite against the simulator, and every way
  * it can go wrong — each with a clear message and nothing sent.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { FIXTURE_MEETING_ID, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
 import { blankScreen, fixtureScreen } from '../../scripts/preview/fixture-screen';
+import { SAMPLES, SAMPLES_DIR } from '../../scripts/preview/samples';
 import { describeBrowser } from './support/browser';
 import { inviteButton, visibleText, waitForRole, waitForText } from './support/expect-ui';
 import { CLOUDLINK, INVITATION_ZH, WEB_LINK_NO_PASSWORD, largeImageWithSmallCode, noCodePicture, pngClaiming, qrImage, qrSheet } from './support/images';
@@ -19,7 +22,7 @@ describeBrowser('main window', () => {
   const t = useBrowserSuite();
 
   /** The one invite the simulator received, checked field by field. */
-  function expectOneInvite(callNum = FIXTURE_TERMINAL, orgId: string | undefined = FIXTURE_ORG_ID) {
+  function expectOneInvite(callNum = FIXTURE_TERMINAL, orgId: string | null = FIXTURE_ORG_ID) {
     const invites = t.preview.sim.invites();
     expect(invites).toHaveLength(1);
     expect(invites[0]).toMatchObject({
@@ -195,6 +198,21 @@ describeBrowser('main window', () => {
     expectOneInvite('+99111253020382687');
   });
 
+  it('invites a room read from its code into the latest meeting, whose password is remembered', async () => {
+    const { page, preview } = t;
+    await preview.store().recordMeeting({ id: FIXTURE_MEETING_ID, password: '123123', label: 'Weekly sync' });
+    await page.reload();
+    await page.locator('.dropzone').waitFor();
+    await paste(page, 'sip:+99111253020382687');
+    const meeting = page.getByLabel('Into meeting');
+    await meeting.waitFor();
+    expect(await meeting.locator('option:checked').textContent()).toBe('Weekly sync (914 083 136)');
+    expect(await page.getByLabel('Meeting password').isVisible()).toBe(false);
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Calling +99111253020382687…');
+    expectOneInvite('+99111253020382687', null);
+  });
+
   it('tray "Scan screen" shows the meeting for confirmation (the default) and invites only on a click', async () => {
     const { page, preview } = t;
     preview.command({ command: 'scan-screen' });
@@ -281,6 +299,28 @@ describeBrowser('main window', () => {
     await page.keyboard.press('Enter');
     await waitForRole(page, 'status', 'Calling Room A…');
     expectOneInvite();
+  });
+
+  it('reads the README’s sample images as the README says', async () => {
+    const { page, preview } = t;
+    const sample = (file: string) => readFileSync(path.join(SAMPLES_DIR, file));
+    expect(SAMPLES.map((s) => s.file).sort()).toEqual(readdirSync(SAMPLES_DIR).sort());
+    await paste(page, sample('meeting-invitation.png'));
+    await waitForText(page, MEETING_SHOWN);
+    await paste(page, sample('meeting-link.png'));
+    await page.getByLabel('Meeting password').waitFor();
+    await paste(page, sample('room-b.png'));
+    await waitForText(page, 'Room B');
+    await paste(page, sample('not-a-meeting.png'));
+    await waitForRole(page, 'alert', 'example.com');
+    await paste(page, sample('several-codes.png'));
+    await waitForText(page, '2 QR codes found — choose one');
+    await paste(page, sample('blocked-room.png'));
+    await page.getByLabel('Meeting ID').fill(FIXTURE_MEETING_ID);
+    await page.getByLabel('Meeting password').fill('123123');
+    await inviteButton(page).click();
+    await waitForRole(page, 'alert', 'does not allow inviting meeting-room terminals');
+    expect(preview.sim.invites().map((i) => i.errorCode)).toEqual(['MMC.111076022']);
   });
 
   it('lets the page reach nothing but its own preview server (CSP connect-src)', async () => {

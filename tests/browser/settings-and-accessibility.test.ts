@@ -125,6 +125,26 @@ describeBrowser('settings, languages, themes and accessibility', () => {
     expect(preview.store().read().recentMeetings).toEqual([]);
   });
 
+  it('shows settings fixed by the administrator as locked, and an ignored managed file with its reason', async () => {
+    const { preview } = t;
+    preview.reset({ path: '/etc/qr-room-invite/managed.json', config: { version: 1, settings: { site: 'intl' }, locked: ['rooms', 'site'] } });
+    const page = await t.openPage();
+    await openSettings(page);
+    await waitForText(page, 'Some settings are managed by your administrator (/etc/qr-room-invite/managed.json).');
+    expect(await page.getByRole('radio', { name: 'International' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Chinese mainland' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Add room' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Remove Room A' }).isVisible()).toBe(false);
+    expect(await page.locator('.lock-note:visible').count()).toBe(2);
+    expect(await seriousViolations(await t.openPage({ bypassCSP: true }))).toEqual([]);
+
+    preview.reset({ path: '/etc/qr-room-invite/managed.json', error: '/etc/qr-room-invite/managed.json: site: Invalid option' });
+    await page.reload();
+    await openSettings(page);
+    await waitForText(page, 'Your administrator’s configuration was ignored: /etc/qr-room-invite/managed.json: site: Invalid option');
+    expect(await page.getByRole('button', { name: 'Add room' }).isVisible()).toBe(true);
+  });
+
   it('copies diagnostics without the password', async () => {
     const { page, preview } = t;
     await paste(page, INVITATION_ZH);

@@ -40,7 +40,8 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
   const roomField = field(text.invite.room, roomSelect);
   roomSelect.addEventListener('change', () => {
     refresh();
-    void saveSettings(context, { selectedRoomId: roomSelect.value });
+    // The choice becomes the selected room (the tray's too), unless the administrator fixed it.
+    if (!view().locked.includes('selectedRoomId')) void saveSettings(context, { selectedRoomId: roomSelect.value });
   });
   const noRooms = h('div', { class: 'callout callout-info' }, [
     h('p', { text: text.invite.noRooms }),

@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/schemas';
 import { h } from '../dom';
 import { watch } from '../store';
 import { checkbox, field, setOptions } from './field';
-import { section, type SectionContext } from './settings-section';
+import { isLocked, lockNote, section, type SectionContext } from './settings-section';
 
 /** `value` of "follow the system" in the language select. */
 const FOLLOW_SYSTEM = 'system';
@@ -17,6 +17,10 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
   const confirm = checkbox(text.settings.confirm, true, (checked) => void save({ confirmBeforeInvite: checked }));
   const remember = checkbox(text.settings.remember, true, (checked) => void save({ rememberPasswords: checked }));
   const protection = h('p', { class: 'field-help indent' });
+  // Only where the OS offers no real keyring: the person may opt in after reading why not.
+  const plainText = checkbox(text.settings.allowPlainText, false, (checked) => void save({ allowPlainTextPasswords: checked }));
+  plainText.element.classList.add('indent');
+  const note = lockNote(text.settings.locked);
   const login = checkbox(text.settings.launchAtLogin, false, (checked) => void save({ launchAtLogin: checked }));
   const shortcutInput = h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_SHORTCUT_LENGTH } });
   const shortcut = field(text.settings.shortcut, shortcutInput);
@@ -34,7 +38,14 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
       remember.input.checked = view.settings.rememberPasswords;
       login.input.checked = view.settings.launchAtLogin;
       protection.textContent = text.settings.protection[view.passwordProtection];
-      remember.input.disabled = view.passwordProtection === 'unavailable';
+      remember.input.disabled = view.passwordProtection === 'unavailable' || isLocked(view, 'rememberPasswords');
+      plainText.input.checked = view.settings.allowPlainTextPasswords;
+      plainText.input.disabled = isLocked(view, 'allowPlainTextPasswords');
+      plainText.element.hidden = view.passwordProtection !== 'plain-text-backend' || !view.settings.rememberPasswords;
+      confirm.input.disabled = isLocked(view, 'confirmBeforeInvite');
+      login.input.disabled = isLocked(view, 'launchAtLogin');
+      shortcutInput.readOnly = isLocked(view, 'globalShortcut');
+      note.hidden = !(['rememberPasswords', 'allowPlainTextPasswords', 'confirmBeforeInvite', 'launchAtLogin', 'globalShortcut'] as const).some((key) => isLocked(view, key));
       if (document.activeElement !== shortcutInput) shortcutInput.value = view.settings.globalShortcut;
       // A shortcut taken by another application is reported, never silently dropped.
       const { registered, accelerator } = view.shortcut;
@@ -43,13 +54,14 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
     },
     signal,
   );
-  return section(text.settings.behaviour, [confirm.element, remember.element, protection, login.element, shortcut.element]);
+  return section(text.settings.behaviour, [note, confirm.element, remember.element, protection, plainText.element, login.element, shortcut.element]);
 }
 
 export function createLanguageSection(context: SectionContext): HTMLElement {
   const { text, store, signal, save } = context;
   const select = h('select');
   const language = field(text.settings.languageSelect, select);
+  const note = lockNote(text.settings.locked);
   select.addEventListener('change', () => void save({ language: select.value === FOLLOW_SYSTEM ? null : (select.value as Language) }));
 
   watch(
@@ -57,6 +69,8 @@ export function createLanguageSection(context: SectionContext): HTMLElement {
     (s) => s.settings,
     (view) => {
       const names = text.languageNames;
+      select.disabled = isLocked(view, 'language');
+      note.hidden = !select.disabled;
       setOptions(
         select,
         [
@@ -69,7 +83,7 @@ export function createLanguageSection(context: SectionContext): HTMLElement {
     },
     signal,
   );
-  return section(text.settings.language, [language.element]);
+  return section(text.settings.language, [note, language.element]);
 }
 
 export function createSupportSection(context: SectionContext): HTMLElement {

@@ -6,7 +6,7 @@ import type { Room } from '../../../shared/settings';
 import { h, keepFocus, replaceChildren, uid } from '../dom';
 import { watch } from '../store';
 import { createRoomForm } from './settings-room-form';
-import { section, type SectionContext } from './settings-section';
+import { isLocked, lockNote, section, type SectionContext } from './settings-section';
 
 export function createRoomsSection(context: SectionContext): HTMLElement {
   const { text, store, signal, save } = context;
@@ -15,6 +15,7 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
   const formSlot = h('div');
   const addButton = h('button', { class: 'button', attrs: { type: 'button' }, text: text.settings.addRoom, on: { click: () => openForm() } });
   const radioName = uid('room');
+  const note = lockNote(text.settings.locked);
 
   function closeForm(focus?: HTMLElement): void {
     replaceChildren(formSlot, []);
@@ -50,8 +51,8 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
     });
   }
 
-  function item(room: Room, selected: boolean): HTMLElement {
-    const radio = h('input', { attrs: { type: 'radio', name: radioName, checked: selected, 'data-focus-key': `select:${room.id}` } });
+  function item(room: Room, selected: boolean, lock: { rooms: boolean; selection: boolean }): HTMLElement {
+    const radio = h('input', { attrs: { type: 'radio', name: radioName, checked: selected, disabled: lock.selection, 'data-focus-key': `select:${room.id}` } });
     radio.addEventListener('change', () => void save({ selectedRoomId: room.id }));
     const sub = [room.callNum, room.orgId].filter(Boolean).join(' · ');
     return h('li', { class: 'list-item' }, [
@@ -62,7 +63,7 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
           h('span', { class: 'list-sub mono', text: sub }),
         ]),
       ]),
-      h('div', { class: 'list-actions' }, [
+      h('div', { class: 'list-actions', attrs: { hidden: lock.rooms } }, [
         h('button', {
           class: 'button button-small',
           attrs: { type: 'button', 'aria-label': text.settings.edit(room.name), 'data-focus-key': `edit:${room.id}` },
@@ -81,15 +82,19 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
 
   watch(
     store,
-    (s) => [s.settings.settings.rooms, s.settings.settings.selectedRoomId] as const,
+    (s) => [s.settings.settings.rooms, s.settings.settings.selectedRoomId, s.settings.locked] as const,
     ([rooms, selectedRoomId]) => {
+      const view = store.get().settings;
+      const lock = { rooms: isLocked(view, 'rooms'), selection: isLocked(view, 'selectedRoomId') };
       const selectedId = rooms.find((r) => r.id === selectedRoomId)?.id ?? (rooms.length === 1 ? rooms[0]?.id : undefined);
-      keepFocus(list, () => replaceChildren(list, rooms.map((room) => item(room, room.id === selectedId))));
+      keepFocus(list, () => replaceChildren(list, rooms.map((room) => item(room, room.id === selectedId, lock))));
+      note.hidden = !lock.rooms && !lock.selection;
+      addButton.hidden = lock.rooms || formSlot.hasChildNodes();
       list.hidden = rooms.length === 0;
       empty.hidden = rooms.length > 0;
     },
     signal,
   );
 
-  return section(text.settings.rooms, [list, empty, formSlot, h('div', { class: 'form-actions' }, [addButton])], text.settings.roomsHelp);
+  return section(text.settings.rooms, [note, list, empty, formSlot, h('div', { class: 'form-actions' }, [addButton])], text.settings.roomsHelp);
 }

@@ -1,4 +1,6 @@
-/** What a settings section is given: the view context and the one way to save a change. */
+/** What a settings section is given, and the pieces every section uses. */
+import type { SettingsView } from '../../../shared/ipc';
+import type { ManageableKey } from '../../../shared/settings';
 import type { SettingsPatch, ViewContext } from '../context';
 import { h, uid } from '../dom';
 
@@ -15,4 +17,16 @@ export function section(title: string, children: readonly (Node | null)[], help?
     help ? h('p', { class: 'section-help', text: help }) : null,
     ...children,
   ]);
+}
+
+/** Whether the administrator's managed configuration fixes `key` (main refuses changes to it). */
+export function isLocked(view: SettingsView, key: ManageableKey): boolean {
+  return view.locked.includes(key);
+}
+
+/** "Set by your administrator.", shown in a section while any of its settings is locked. */
+export function lockNote(text: string): HTMLElement {
+  const note = h('p', { class: 'lock-note', text });
+  note.hidden = true;
+  return note;
 }

@@ -7,7 +7,7 @@ import type { Settings } from '../../../shared/settings';
 import { h, uid } from '../dom';
 import { watch } from '../store';
 import { field } from './field';
-import { section, type SectionContext } from './settings-section';
+import { isLocked, lockNote, section, type SectionContext } from './settings-section';
 
 type SiteChoice = Settings['site'];
 
@@ -42,12 +42,20 @@ export function createSiteSection(context: SectionContext): HTMLElement {
   });
   ca.control.addEventListener('change', () => void save({ extraCaPath: ca.control.value.trim() || null }));
   const custom = h('div', { class: 'nested' }, [url.element, ca.element]);
+  const note = lockNote(text.settings.locked);
 
   watch(
     store,
-    (s) => [s.settings.settings.site, s.settings.settings.customBaseUrl, s.settings.settings.extraCaPath] as const,
+    (s) => [s.settings.settings.site, s.settings.settings.customBaseUrl, s.settings.settings.extraCaPath, s.settings.locked] as const,
     ([site, customBaseUrl, extraCaPath]) => {
-      for (const radio of radios) radio.input.checked = radio.value === site;
+      const view = store.get().settings;
+      for (const radio of radios) {
+        radio.input.checked = radio.value === site;
+        radio.input.disabled = isLocked(view, 'site');
+      }
+      url.control.readOnly = isLocked(view, 'customBaseUrl');
+      ca.control.readOnly = isLocked(view, 'extraCaPath');
+      note.hidden = !(['site', 'customBaseUrl', 'extraCaPath'] as const).some((key) => isLocked(view, key));
       custom.hidden = site !== 'custom';
       // Never overwrite what the person is typing.
       if (document.activeElement !== url.control) url.control.value = customBaseUrl ?? '';
@@ -55,5 +63,5 @@ export function createSiteSection(context: SectionContext): HTMLElement {
     },
     signal,
   );
-  return section(text.settings.site, [group, custom]);
+  return section(text.settings.site, [note, group, custom]);
 }

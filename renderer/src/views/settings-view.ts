@@ -27,8 +27,16 @@ export function createSettingsView(context: ViewContext): HTMLElement {
       return error === undefined;
     },
   };
+  const { managed } = context.store.get().settings;
+  // The administrator's file: said once at the top; an ignored (invalid) one with the reason.
+  const managedNote = managed.error
+    ? h('div', { class: 'callout callout-warning' }, [h('div', { class: 'callout-body' }, [h('p', { text: text.settings.managedInvalid(managed.error) })])])
+    : managed.path
+      ? h('p', { class: 'note', text: text.settings.managedBy(managed.path) })
+      : null;
   return h('div', { class: 'view settings-view' }, [
     h('h2', { class: 'view-title', text: text.settings.heading }),
+    managedNote,
     alert,
     createRoomsSection(sectionContext),
     createSiteSection(sectionContext),
