@@ -44,6 +44,8 @@ async function start(): Promise<void> {
   const invites = createInviteController({ store, api, signal: lifetime.signal });
   setupTrayCommands({ store, api, intake, invites, signal: lifetime.signal });
   mountShell(root, { store, api, intake, invites, signal: lifetime.signal });
+  // A file dropped where no view takes it (Settings) must never navigate the window to it.
+  for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault(), { signal: lifetime.signal });
   window.addEventListener('pagehide', () => {
     lifetime.abort();
     decoder.close();

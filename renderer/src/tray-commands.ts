@@ -8,7 +8,7 @@ import { subscribe, type QrRoomInviteApi } from '../../shared/bridge';
 import { localize } from '../../shared/i18n-text';
 import type { AppCommand, InviteIpcRequest, SettingsView } from '../../shared/ipc';
 import { languageOf, type AppStore, type Candidate } from './app-state';
-import { terminalName } from './components/reading-section';
+import { terminalName } from './names';
 import type { IntakeController } from './intake';
 import type { InviteController } from './invite-controller';
 import type { ReadResult } from './reading';

@@ -10,9 +10,9 @@ import { MeetingIdSchema, PasswordSchema, type Terminal } from '../../../shared/
 import { chosenCandidate, type Candidate } from '../app-state';
 import { saveSettings, type ViewContext } from '../context';
 import { h, replaceChildren } from '../dom';
+import { terminalName } from '../names';
 import { watch } from '../store';
 import { checkbox, field, setOptions } from './field';
-import { terminalName } from './reading-section';
 
 /** Failures after which the password is asked again: it was missing or wrong. */
 const PASSWORD_CODES = new Set(['MMC.111072065', 'MMC.111070004', 'MMC.111070009', ClientCode.missingPassword]);
@@ -156,15 +156,18 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
     sending = true;
     button.setAttribute('aria-disabled', 'true');
-    void context.invites.invite(request, name).then((result) => {
-      sending = false;
-      button.removeAttribute('aria-disabled');
-      if (result.ok) {
+    void context.invites
+      .invite(request, name)
+      .then((result) => {
+        if (!result.ok) return;
         forceAsk = false;
         passwordInput.value = '';
         refresh();
-      }
-    });
+      })
+      .finally(() => {
+        sending = false;
+        button.removeAttribute('aria-disabled');
+      });
   });
 
   update(view());

@@ -10,16 +10,12 @@ import type { Candidate, Intake } from '../app-state';
 import type { ViewContext } from '../context';
 import { h, icon, replaceChildren, uid } from '../dom';
 import type { UiMessages } from '../i18n';
+import { terminalName } from '../names';
 import { watch } from '../store';
 import { ICONS } from './icons';
 import { problemAlert } from './problem-alert';
 
 const MASK = '\u2022'.repeat(8);
-
-/** A name for a terminal: the code's, else the configured room's with that number, else the number. */
-export function terminalName(terminal: Terminal, view: SettingsView): string {
-  return terminal.name ?? view.settings.rooms.find((room) => room.callNum === terminal.callNum)?.name ?? terminal.callNum;
-}
 
 /**
  * Where the invite goes — the site in Settings, which is what the request uses — and, when the
