@@ -18,6 +18,7 @@ const en = {
     readingImage: 'Reading the image…',
     scanningScreen: 'Scanning the screen…',
     readingClipboard: 'Reading the clipboard…',
+    selectedRoom: (name: string) => `Selected room: ${name}`,
   },
   reading: {
     heading: 'What was read',

@@ -16,6 +16,7 @@ export const uiZh: UiMessages = {
     readingImage: '正在读取图片…',
     scanningScreen: '正在扫描屏幕…',
     readingClipboard: '正在读取剪贴板…',
+    selectedRoom: (name) => `当前会议室：${name}`,
   },
   reading: {
     heading: '识别结果',

@@ -12,7 +12,7 @@ import { inviteButton, waitForRole, waitForText } from './support/expect-ui';
 import { INVITATION_ZH, qrImage, qrSheet } from './support/images';
 import type { InPage } from './support/in-page';
 import { paste } from './support/page';
-import { useBrowserSuite } from './support/suite';
+import { POLL, useBrowserSuite } from './support/suite';
 
 const SHOTS = 'docs/screenshots';
 
@@ -63,7 +63,7 @@ describeBrowser('settings, languages, themes and accessibility', () => {
     ]);
 
     await page.getByRole('radio', { name: /Room B/u }).check();
-    await expect.poll(() => preview.store().read().selectedRoomId).toBe(preview.store().read().rooms[1]?.id);
+    await expect.poll(() => preview.store().read().selectedRoomId, POLL).toBe(preview.store().read().rooms[1]?.id);
     await page.getByRole('button', { name: 'Edit Room B' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Board room');
     await page.getByRole('button', { name: 'Save room' }).click();
@@ -78,11 +78,24 @@ describeBrowser('settings, languages, themes and accessibility', () => {
     expect(await inviteButton(page).textContent()).toBe('Invite Room A');
   });
 
+  it('says how to add a room when there is none, and invites nothing', async () => {
+    const { preview } = t;
+    preview.store().update({ rooms: [], selectedRoomId: null });
+    const page = await t.openPage();
+    await waitForText(page, 'No room yet. Add the meeting room’s terminal in Settings first.');
+    await paste(page, INVITATION_ZH);
+    await page.getByText('914 083 136').waitFor();
+    expect(await inviteButton(page).count()).toBe(0);
+    await page.getByRole('button', { name: 'Add a room' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
+    expect(preview.sim.invites()).toHaveLength(0);
+  });
+
   it('saves site, behaviour and shortcut settings through main, and shows a shortcut conflict', async () => {
     const { page, preview } = t;
     await openSettings(page);
     await page.getByRole('radio', { name: 'International' }).check();
-    await expect.poll(() => preview.store().read().site).toBe('intl');
+    await expect.poll(() => preview.store().read().site, POLL).toBe('intl');
     await page.getByRole('radio', { name: 'Custom server' }).check();
     const url = page.getByLabel('Base URL');
     await url.fill('http://meeting-proxy.example');
@@ -91,10 +104,10 @@ describeBrowser('settings, languages, themes and accessibility', () => {
     expect(preview.store().read().customBaseUrl).toBe(preview.sim.url); // refused: not saved
     await url.fill('https://meeting-proxy.example/');
     await url.press('Tab');
-    await expect.poll(() => preview.store().read().customBaseUrl).toBe('https://meeting-proxy.example');
+    await expect.poll(() => preview.store().read().customBaseUrl, POLL).toBe('https://meeting-proxy.example');
 
     await page.getByLabel('Ask before inviting from the tray or shortcut').uncheck();
-    await expect.poll(() => preview.store().read().confirmBeforeInvite).toBe(false);
+    await expect.poll(() => preview.store().read().confirmBeforeInvite, POLL).toBe(false);
     await waitForText(page, 'Passwords are encrypted with a key file on this computer.');
 
     preview.fakes().takenShortcuts.add('CommandOrControl+Shift+K');
@@ -115,7 +128,7 @@ describeBrowser('settings, languages, themes and accessibility', () => {
     const label = page.getByLabel('Label for 914 083 136');
     await label.fill('Weekly sync');
     await label.press('Tab');
-    await expect.poll(() => preview.store().read().recentMeetings[0]?.label).toBe('Weekly sync');
+    await expect.poll(() => preview.store().read().recentMeetings[0]?.label, POLL).toBe('Weekly sync');
     await page.getByRole('button', { name: 'Forget 914 083 137' }).click();
     await page.getByRole('button', { name: 'Forget 914 083 137' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Forget all' }).click();
@@ -220,7 +233,7 @@ describeBrowser('settings, languages, themes and accessibility', () => {
       await page.getByRole('radio', { name: 'Custom server' }).check();
       await check('settings, custom site');
     }
-  });
+  }, 60_000);
 
   it('takes the README screenshots of the main view and the settings', async () => {
     const { page, preview } = t;
@@ -229,6 +242,7 @@ describeBrowser('settings, languages, themes and accessibility', () => {
     await preview.invoke(InvokeChannel.updateSettings, { rooms: [...preview.store().read().rooms, { id: 'board', name: 'Board room', callNum: '+99111253020382687', orgId: '115489', numberType: 0 }] });
     await openSettings(page);
     await page.getByRole('radio', { name: /Board room/u }).waitFor();
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: `${SHOTS}/settings.png` });
   });
 });

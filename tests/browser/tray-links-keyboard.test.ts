@@ -15,7 +15,7 @@ import { INVITATION_ZH } from './support/images';
 import type { InPage } from './support/in-page';
 import { expectOneInvite } from './support/invites';
 import { paste } from './support/page';
-import { useBrowserSuite } from './support/suite';
+import { POLL, useBrowserSuite } from './support/suite';
 
 const MEETING_SHOWN = '914 083 136';
 
@@ -26,7 +26,7 @@ describeBrowser('tray commands, links, samples and the keyboard', () => {
     const { page, preview } = t;
     preview.command({ command: 'scan-screen' });
     await waitForText(page, 'Found on the screen. Check it, then press Invite.');
-    await expect.poll(() => preview.fakes().windowShown).toBe(1);
+    await expect.poll(() => preview.fakes().windowShown, POLL).toBe(1);
     expect(preview.sim.invites()).toHaveLength(0);
     await inviteButton(page).click();
     await waitForRole(page, 'status', 'Calling Room A…');
@@ -43,16 +43,16 @@ describeBrowser('tray commands, links, samples and the keyboard', () => {
     preview.command({ command: 'scan-screen' });
     await waitForRole(page, 'status', 'Calling Room A…');
     expectOneInvite(t.preview.sim);
-    await expect.poll(() => preview.notifications().map((n) => n.title)).toEqual(['Calling Room A…']);
+    await expect.poll(() => preview.notifications().map((n) => n.title), POLL).toEqual(['Calling Room A…']);
   });
 
   it('tray commands: an empty screen and an empty clipboard notify "no QR code"; clipboard text is read; Settings… opens settings', async () => {
     const { page, preview } = t;
     preview.setScreens([blankScreen(), blankScreen()]);
     preview.command({ command: 'scan-screen' });
-    await expect.poll(() => preview.notifications().map((n) => n.title)).toEqual(['No QR code found']);
+    await expect.poll(() => preview.notifications().map((n) => n.title), POLL).toEqual(['No QR code found']);
     preview.command({ command: 'clipboard' });
-    await expect.poll(() => preview.notifications()).toHaveLength(2);
+    await expect.poll(() => preview.notifications(), POLL).toHaveLength(2);
 
     preview.setClipboard({ kind: 'text', text: INVITATION_ZH });
     preview.command({ command: 'clipboard' });

@@ -10,6 +10,9 @@ import { openApp } from './page';
 
 export const WINDOW = { width: 480, height: 640 } as const;
 
+/** For `expect.poll` on what main recorded: its 1 s default is short for a busy CI machine. */
+export const POLL = { timeout: 10_000, interval: 50 } as const;
+
 export interface BrowserSuite {
   readonly preview: PreviewHandle;
   readonly page: Page;
@@ -28,7 +31,7 @@ export function useBrowserSuite(options: PreviewOptions = {}): BrowserSuite {
     const context = await browser.newContext({ viewport: WINDOW, locale: 'en-US', ...contextOptions });
     contexts.push(context);
     const opened = await context.newPage();
-    opened.setDefaultTimeout(10_000);
+    opened.setDefaultTimeout(15_000);
     opened.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
     await openApp(opened, preview.url);
     return opened;
