@@ -17,7 +17,10 @@ async function compile(): Promise<string> {
     root: REPO_ROOT,
     logLevel: 'silent',
     build: {
+      // In memory only; never touch an output folder (dist/ belongs to the CLI build).
       write: false,
+      emptyOutDir: false,
+      outDir: 'node_modules/.cache/qrri-preview-bridge',
       minify: false,
       sourcemap: 'inline',
       lib: { entry: BRIDGE_ENTRY, formats: ['es'], fileName: 'preview-bridge' },
