@@ -50,6 +50,8 @@ let shortcut: ShortcutState | undefined;
 let pendingLink = findAppLink(process.argv);
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// A separate profile (the demo, several rooms on one test machine); before anything reads it.
+if (process.env.QRRI_USER_DATA_DIR) app.setPath('userData', process.env.QRRI_USER_DATA_DIR);
 
 function systemLanguage(): Language {
   return app.getPreferredSystemLanguages().some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
@@ -59,7 +61,8 @@ function systemLanguage(): Language {
 let roomMode = process.argv.includes('--room');
 
 function showWindow(): BrowserWindow {
-  const base = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : `${APP_ORIGIN}/index.html`;
+  // Always the built UI over app:// (also for `npm start`): one origin for CSP, IPC and permissions.
+  const base = `${APP_ORIGIN}/index.html`;
   mainWindow ??= createMainWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     packaged: app.isPackaged,
