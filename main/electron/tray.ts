@@ -1,13 +1,7 @@
-import { join } from 'node:path';
 import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
 import { messages } from '../../shared/i18n/messages';
+import { trayIconPath } from './tray-icon';
 import { trayMenuTemplate, type TrayActions, type TrayState } from './tray-menu';
-
-/** The icon file for this platform and theme (template image on macOS, @2x picked by Electron). */
-export function trayIconPath(iconDir: string, platform: string, darkTheme: boolean): string {
-  if (platform === 'darwin') return join(iconDir, 'trayTemplate.png');
-  return join(iconDir, darkTheme ? 'tray-light.png' : 'tray-dark.png');
-}
 
 export interface TrayHandle {
   /** Rebuilds menu, tooltip and icon from the current state. */

@@ -7,7 +7,9 @@ import { isPermissionAllowed } from '../../../main/electron/permissions';
 import { createSafeStorageBox } from '../../../main/electron/safe-storage-box';
 import { captureScreens } from '../../../main/electron/screens';
 import { registerScanShortcut } from '../../../main/electron/shortcut';
+import { trayIconPath } from '../../../main/electron/tray-icon';
 import { trayMenuTemplate, type TrayActions } from '../../../main/electron/tray-menu';
+import { existsSync } from 'node:fs';
 
 function recorder() {
   const calls: string[] = [];
@@ -56,6 +58,22 @@ describe('tray menu', () => {
     expect(menu[0]).not.toHaveProperty('accelerator');
     expect(menu[3]?.submenu).toEqual([{ label: '暂无最近的会议', enabled: false }]);
     expect(menu[4]?.submenu).toEqual([{ label: '尚无会议室——请在设置中添加', enabled: false }]);
+  });
+});
+
+describe('tray icons', () => {
+  it.each([
+    ['darwin', false, 'trayTemplate.png'],
+    ['darwin', true, 'trayTemplate.png'],
+    ['win32', false, 'tray-dark.ico'],
+    ['win32', true, 'tray-light.ico'],
+    ['linux', false, 'tray-dark.png'],
+    ['linux', true, 'tray-light.png'],
+  ])('%s (dark theme: %s) uses build/tray/%s, which exists with its @2x variant', (platform, dark, file) => {
+    const path = trayIconPath('build/tray', platform, dark);
+    expect(path).toBe(join('build/tray', file));
+    expect(existsSync(path)).toBe(true);
+    if (path.endsWith('.png')) expect(existsSync(path.replace('.png', '@2x.png'))).toBe(true);
   });
 });
 
