@@ -1,0 +1,23 @@
+/**
+ * Stage 6: jsqr itself, on a prepared image. jsqr binarizes, locates, samples, error-corrects and
+ * parses; we give it a small upright crop, tell it the polarity (the crop is always dark on
+ * light) and take its corners and segments.
+ */
+import jsQR from 'jsqr';
+import { textFromChunks } from './text';
+import type { Point } from './types';
+
+export interface Read {
+  text: string;
+  /** Top-left, top-right, bottom-right, bottom-left, in the prepared image's pixels. */
+  corners: [Point, Point, Point, Point];
+}
+
+/** Decodes the one code jsqr finds in `rgba` (width×height), or null. */
+export function readCode(rgba: Uint8ClampedArray, width: number, height: number, bothPolarities = false): Read | null {
+  // jsqr copies the options into a shared defaults object, so always pass the option explicitly.
+  const code = jsQR(rgba, width, height, { inversionAttempts: bothPolarities ? 'attemptBoth' : 'dontInvert' });
+  if (!code) return null;
+  const { topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner } = code.location;
+  return { text: textFromChunks(code.chunks), corners: [topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner] };
+}

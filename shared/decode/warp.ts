@@ -1,0 +1,112 @@
+/**
+ * Stage 5: the image jsqr reads. A candidate's three finder centres define an affine map; the
+ * code is resampled through it into a small upright image at a few pixels per module, with a
+ * margin of quiet zone, dark ink on light paper whatever the original polarity. jsqr then works
+ * on ~20–60 thousand pixels instead of millions, sees one code only (no finder patterns of a
+ * neighbour to mix in), upright (its locator scans rows), and corrects the remaining perspective
+ * itself from the alignment pattern. Sampling comes from the pyramid level whose resolution is
+ * just above the target, so big or noisy modules are area-averaged rather than aliased.
+ */
+import type { GrayImage, Point, RgbaImage } from './types';
+
+/** source = origin + x·u + y·v, for a target pixel coordinate (x, y). */
+export interface Affine {
+  origin: Point;
+  u: Point;
+  v: Point;
+}
+
+export function mapPoint(map: Affine, x: number, y: number): Point {
+  return { x: map.origin.x + x * map.u.x + y * map.v.x, y: map.origin.y + x * map.u.y + y * map.v.y };
+}
+
+/** Where target pixels come from: a pyramid level, or the full-resolution frame itself. */
+export type Source = { kind: 'level'; level: GrayImage } | { kind: 'rgba'; image: RgbaImage };
+
+/** The source to sample for `pixelsPerModule` target pixels per module of `module` source pixels. */
+export function pickSource(levels: readonly GrayImage[], image: RgbaImage, module: number, pixelsPerModule: number): Source {
+  let chosen: GrayImage | undefined;
+  for (const level of levels) if (module / level.scale >= pixelsPerModule * 0.9) chosen = level;
+  if (chosen) return { kind: 'level', level: chosen };
+  const base = levels[0];
+  return base && base.scale === 1 ? { kind: 'level', level: base } : { kind: 'rgba', image };
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Reusable output buffer for warps. */
+export class Warper {
+  private buffer = new Uint8ClampedArray(0);
+
+  /**
+   * Samples `width`×`height` target pixels through `map` (bilinear) into RGBA grey, inverted when
+   * asked; the returned view is valid until the next call.
+   */
+  warp(source: Source, map: Affine, width: number, height: number, invert: boolean): Uint8ClampedArray {
+    const n = width * height * 4;
+    if (this.buffer.length < n) this.buffer = new Uint8ClampedArray(n);
+    const out = this.buffer.subarray(0, n);
+    const words = littleEndian ? new Uint32Array(out.buffer, out.byteOffset, width * height) : undefined;
+    const sample = samplerFor(source);
+    const flip = invert ? 255 : 0;
+    for (let y = 0; y < height; y++) {
+      // Pixel centres: (x + 0.5, y + 0.5).
+      let sx = map.origin.x + 0.5 * map.u.x + (y + 0.5) * map.v.x;
+      let sy = map.origin.y + 0.5 * map.u.y + (y + 0.5) * map.v.y;
+      for (let x = 0, i = y * width; x < width; x++, i++) {
+        const g = Math.abs(flip - sample(sx, sy));
+        if (words) {
+          words[i] = (0xff000000 | (g << 16) | (g << 8) | g) >>> 0;
+        } else {
+          out.fill(g, i * 4, i * 4 + 3);
+          out[i * 4 + 3] = 255;
+        }
+        sx += map.u.x;
+        sy += map.u.y;
+      }
+    }
+    return out;
+  }
+}
+
+/** Bilinear grey at source-pixel positions. */
+export function samplerFor(source: Source): (x: number, y: number) => number {
+  return source.kind === 'level' ? levelSampler(source.level) : rgbaSampler(source.image);
+}
+
+/** Bilinear grey at a source-pixel position, from a level (clamped at the borders). */
+function levelSampler(level: GrayImage): (x: number, y: number) => number {
+  const { data, width, height, scale } = level;
+  const inv = 1 / scale;
+  return (x, y) => {
+    const fx = Math.min(width - 1.001, Math.max(0, x * inv - 0.5));
+    const fy = Math.min(height - 1.001, Math.max(0, y * inv - 0.5));
+    const ix = fx | 0;
+    const iy = fy | 0;
+    const ax = fx - ix;
+    const ay = fy - iy;
+    const i = iy * width + ix;
+    const top = (data[i] as number) + ((data[i + 1] as number) - (data[i] as number)) * ax;
+    const bottom = (data[i + width] as number) + ((data[i + width + 1] as number) - (data[i + width] as number)) * ax;
+    return (top + (bottom - top) * ay + 0.5) | 0;
+  };
+}
+
+/** Bilinear luma at a source-pixel position, straight from the RGBA frame. */
+function rgbaSampler(image: RgbaImage): (x: number, y: number) => number {
+  const { data, width, height } = image;
+  const luma = (i: number): number => ((data[i] as number) * 77 + (data[i + 1] as number) * 150 + (data[i + 2] as number) * 29) >> 8;
+  return (x, y) => {
+    const fx = Math.min(width - 1.001, Math.max(0, x - 0.5));
+    const fy = Math.min(height - 1.001, Math.max(0, y - 0.5));
+    const ix = fx | 0;
+    const iy = fy | 0;
+    const ax = fx - ix;
+    const ay = fy - iy;
+    const i = (iy * width + ix) * 4;
+    const j = i + width * 4;
+    const top = luma(i) + (luma(i + 4) - luma(i)) * ax;
+    const bottom = luma(j) + (luma(j + 4) - luma(j)) * ax;
+    return (top + (bottom - top) * ay + 0.5) | 0;
+  };
+}
