@@ -12,7 +12,10 @@ import { h, icon, replaceChildren } from './dom';
 import { applyDocumentLanguage, uiText } from './i18n';
 import type { IntakeController } from './intake';
 import type { InviteController } from './invite-controller';
+import type { QrDecoder } from './decoder-client';
+import type { RoomController } from './room/room-controller';
 import { createMainView } from './views/main-view';
+import { createRoomView } from './views/room-view';
 import { createSettingsView } from './views/settings-view';
 
 export interface ShellDeps {
@@ -20,6 +23,8 @@ export interface ShellDeps {
   api: QrRoomInviteApi;
   intake: IntakeController;
   invites: InviteController;
+  room: RoomController;
+  decoder: QrDecoder;
   signal: AbortSignal;
 }
 
@@ -35,13 +40,26 @@ export function mountShell(root: HTMLElement, deps: ShellDeps): void {
     applyDocumentLanguage(language);
     const context: ViewContext = { ...deps, language, text: uiText(language), signal: build.signal };
     const { text } = context;
+    if (state.view === 'room') {
+      // Room mode fills the window with its own layout (no header).
+      replaceChildren(root, [createRoomView(context)]);
+      return;
+    }
     const inSettings = state.view === 'settings';
     const navButton = inSettings
-      ? h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'main' }) } }, [icon(ICONS.back), text.header.back])
+      ? h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: store.get().roomMode ? 'room' : 'main' }) } }, [icon(ICONS.back), text.header.back])
       : h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'settings' }) } }, [icon(ICONS.settings), text.header.settings]);
+    // In room mode, the main window (reached from the tray or a link) leads back to the room view.
+    const roomButton =
+      !inSettings && state.roomMode
+        ? h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'room' }) } }, [icon(ICONS.room), text.header.roomView])
+        : null;
     const view = inSettings ? createSettingsView(context) : createMainView(context);
     replaceChildren(root, [
-      h('header', { class: 'app-header' }, [h('h1', { class: 'app-title' }, [icon(ICONS.qr, 'icon app-logo'), messages[language].appName]), navButton]),
+      h('header', { class: 'app-header' }, [
+        h('h1', { class: 'app-title' }, [icon(ICONS.qr, 'icon app-logo'), messages[language].appName]),
+        h('div', { class: 'app-header-actions' }, [roomButton, navButton]),
+      ]),
       h('main', { class: 'app-main' }, [view]),
     ]);
     // Moving between views moves the keyboard focus with it, so Tab continues from there.
@@ -55,8 +73,8 @@ export function mountShell(root: HTMLElement, deps: ShellDeps): void {
 
   render(null);
   const off = store.subscribe((state, previous) => {
-    if (state.view !== previous.view) render(state.view === 'settings' ? 'settings-title' : 'settings-button');
-    else if (languageOf(state) !== languageOf(previous)) render(null);
+    if (state.view !== previous.view) render(state.view === 'settings' ? 'settings-title' : state.view === 'main' ? 'settings-button' : null);
+    else if (languageOf(state) !== languageOf(previous) || (state.view === 'main' && state.roomMode !== previous.roomMode)) render(null);
   });
   deps.signal.addEventListener('abort', () => {
     off();

@@ -49,7 +49,13 @@ export type Outcome =
   | { kind: 'failure'; error: InviteError; request?: InviteIpcRequest; target?: string };
 
 export interface AppState {
-  view: 'main' | 'settings';
+  /** `room`: room mode's full-window camera view (renderer/src/views/room-view.ts). */
+  view: 'main' | 'settings' | 'room';
+  /**
+   * Room mode is on for this window: opened with `?mode=room` (`--room`), or the setting.
+   * Settings' Back button and the header's "Room view" return to it.
+   */
+  roomMode: boolean;
   settings: SettingsView;
   intake: Intake;
   outcome: Outcome;
@@ -57,8 +63,9 @@ export interface AppState {
 
 export type AppStore = Store<AppState>;
 
-export function createAppStore(settings: SettingsView): AppStore {
-  return createStore<AppState>({ view: 'main', settings, intake: { kind: 'idle' }, outcome: { kind: 'none' } });
+export function createAppStore(settings: SettingsView, options: { roomMode?: boolean } = {}): AppStore {
+  const roomMode = options.roomMode === true || settings.settings.roomMode;
+  return createStore<AppState>({ view: roomMode ? 'room' : 'main', roomMode, settings, intake: { kind: 'idle' }, outcome: { kind: 'none' } });
 }
 
 /** The UI language: the setting, else the system's. */

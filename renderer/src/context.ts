@@ -10,12 +10,17 @@ import { languageOf, type AppStore } from './app-state';
 import type { UiMessages } from './i18n';
 import type { IntakeController } from './intake';
 import type { InviteController } from './invite-controller';
+import type { QrDecoder } from './decoder-client';
+import type { RoomController } from './room/room-controller';
 
 export interface ViewContext {
   store: AppStore;
   api: QrRoomInviteApi;
   intake: IntakeController;
   invites: InviteController;
+  /** Room mode's controller (one per window) and the decoder its camera feeds. */
+  room: RoomController;
+  decoder: QrDecoder;
   language: Language;
   text: UiMessages;
   /** Aborted when the view is thrown away; subscriptions end with it. */

@@ -10,6 +10,7 @@ import { h, replaceChildren } from './dom';
 import { applyDocumentLanguage, uiText } from './i18n';
 import { createIntake } from './intake';
 import { createInviteController } from './invite-controller';
+import { createRoomSession, followRoomModeSetting } from './room/room-session';
 import { setupTrayCommands } from './tray-commands';
 
 declare global {
@@ -37,17 +38,21 @@ async function start(): Promise<void> {
     fail(root, `${uiText(fallbackLanguage).settings.saveFailed} (${settings.error.code})`);
     return;
   }
-  const store = createAppStore(settings.value);
+  // `?mode=room`: main opened room mode (`--room`, or the setting at start).
+  const store = createAppStore(settings.value, { roomMode: new URLSearchParams(location.search).get('mode') === 'room' });
   const lifetime = new AbortController();
   const decoder = createQrDecoder();
   const intake = createIntake({ store, api, decoder });
   const invites = createInviteController({ store, api, signal: lifetime.signal });
+  const room = createRoomSession(store, api);
   setupTrayCommands({ store, api, intake, invites, signal: lifetime.signal });
-  mountShell(root, { store, api, intake, invites, signal: lifetime.signal });
+  followRoomModeSetting(store, lifetime.signal);
+  mountShell(root, { store, api, intake, invites, room, decoder, signal: lifetime.signal });
   // A file dropped where no view takes it (Settings) must never navigate the window to it.
   for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault(), { signal: lifetime.signal });
   window.addEventListener('pagehide', () => {
     lifetime.abort();
+    room.close();
     decoder.close();
   }, { once: true });
 }

@@ -5,6 +5,7 @@
  */
 import { createBehaviourSection, createLanguageSection, createSupportSection } from '../components/settings-general';
 import { createRecentSection } from '../components/settings-recent';
+import { createRoomModeSection } from '../components/settings-room-mode';
 import { createRoomsSection } from '../components/settings-rooms';
 import type { SectionContext } from '../components/settings-section';
 import { createSiteSection } from '../components/settings-site';
@@ -41,6 +42,7 @@ export function createSettingsView(context: ViewContext): HTMLElement {
     createRoomsSection(sectionContext),
     createSiteSection(sectionContext),
     createBehaviourSection(sectionContext),
+    createRoomModeSection(sectionContext),
     createLanguageSection(sectionContext),
     createRecentSection(sectionContext),
     createSupportSection(sectionContext),

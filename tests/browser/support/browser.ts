@@ -22,9 +22,12 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Launches Chromium. playwright gives every launch a fresh temporary profile (`--user-data-dir`). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+/**
+ * Launches Chromium. playwright gives every launch a fresh temporary profile (`--user-data-dir`).
+ * `extraArgs` adds flags, such as a fake camera for room mode.
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, ...extraArgs] });
 }
 
 /** `describe` for a browser suite: skipped with a reason without Chromium, failing under CI. */
