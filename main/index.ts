@@ -57,6 +57,15 @@ function systemLanguage(): Language {
   return app.getPreferredSystemLanguages().some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
+/**
+ * What the app is started with at login (Windows; macOS and Linux start it plainly and room
+ * mode then comes from the settings): room mode, and the managed configuration if one was given.
+ */
+function loginArgs(room: boolean): string[] {
+  const config = managedConfigPath(process.argv, {});
+  return [...(room ? ['--room'] : []), ...(config ? ['--config', config] : [])];
+}
+
 /** Room mode (a room PC's full-window camera view) comes from `--room` or the settings. */
 let roomMode = process.argv.includes('--room');
 
@@ -66,6 +75,7 @@ function showWindow(): BrowserWindow {
   mainWindow ??= createMainWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     packaged: app.isPackaged,
+    roomMode,
     url: roomMode ? `${base}?mode=room` : base,
     isQuitting: () => quitting,
   });
@@ -136,7 +146,7 @@ async function start(): Promise<void> {
       });
     }
     shortcut = next;
-    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin, args: loginArgs(settings.roomMode) });
     tray?.refresh();
   };
 

@@ -5,8 +5,9 @@
 import { BrowserWindow, shell } from 'electron';
 import { isAllowedExternalUrl, mainWindowOptions } from '../window-options';
 
-export function createMainWindow(options: { preloadPath: string; packaged: boolean; url: string; isQuitting: () => boolean }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; packaged: boolean; roomMode: boolean; url: string; isQuitting: () => boolean }): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(options));
+  if (options.roomMode) win.maximize();
   const { webContents } = win;
   webContents.on('will-navigate', (event) => event.preventDefault());
   webContents.on('will-redirect', (event) => event.preventDefault());

@@ -20,6 +20,11 @@ describe('main window options', () => {
     });
   });
 
+  it('makes the room-mode window large and the utility window small', () => {
+    expect(mainWindowOptions({ preloadPath: 'p', packaged: true, roomMode: true })).toMatchObject({ width: 1280, height: 720 });
+    expect(mainWindowOptions({ preloadPath: 'p', packaged: true })).toMatchObject({ width: 480, height: 640 });
+  });
+
   it.each([
     ['https://support.huaweicloud.com/meeting/', true],
     ['http://example.com', false],
