@@ -3,7 +3,7 @@
  * bench/.corpus/ (gitignored) with a manifest of the ground truth, and reused while the generator
  * version and seed are unchanged. `npx tsx bench/corpus.ts` (re)generates it on its own.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -13,12 +13,18 @@ import { Rng } from './rng';
 import { renderScreen, type TruthCode } from './screen';
 
 /** Bump when the generator changes what it draws, so cached corpora are regenerated. */
-const GENERATOR_VERSION = 3;
-const SEED = 20240604;
+const GENERATOR_VERSION = 4;
+/** The corpus `npm run bench` uses; `--seed N` builds another (in .corpus/seed-N) as a held-out check. */
+export const DEFAULT_SEED = 20240604;
 
-export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '.corpus');
+const CACHE = join(dirname(fileURLToPath(import.meta.url)), '.corpus');
+
+export function corpusDir(seed: number): string {
+  return seed === DEFAULT_SEED ? CACHE : join(CACHE, `seed-${seed}`);
+}
 
 export interface CorpusImage {
+  /** Absolute path once loaded (relative to the corpus folder in the manifest). */
   file: string;
   category: string;
   kind: 'screen' | 'camera';
@@ -89,15 +95,16 @@ export const CATEGORIES: CategoryDef[] = [
 const slug = (name: string): string => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
 /** Generates the corpus unless an up-to-date one is cached; returns its manifest. */
-export async function loadCorpus(log: (line: string) => void = () => {}): Promise<CorpusImage[]> {
-  const manifestPath = join(CORPUS_DIR, 'manifest.json');
+export async function loadCorpus(log: (line: string) => void = () => {}, seed = DEFAULT_SEED): Promise<CorpusImage[]> {
+  const dir = corpusDir(seed);
+  const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) {
     const cached = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    if (cached.generator === GENERATOR_VERSION && cached.seed === SEED) return cached.images;
+    if (cached.generator === GENERATOR_VERSION && cached.seed === seed) return cached.images.map((image) => ({ ...image, file: join(dir, image.file) }));
   }
-  rmSync(CORPUS_DIR, { recursive: true, force: true });
+  for (const entry of existsSync(dir) ? readdirSync(dir) : []) if (!entry.startsWith('seed-')) rmSync(join(dir, entry), { recursive: true, force: true });
   const images: CorpusImage[] = [];
-  const root = new Rng(SEED);
+  const root = new Rng(seed);
   for (const [c, category] of CATEGORIES.entries()) {
     const started = Date.now();
     const catRng = root.fork(c);
@@ -107,25 +114,26 @@ export async function loadCorpus(log: (line: string) => void = () => {}): Promis
       // Half the screenshots and all camera frames are JPEG, as they reach the app.
       const jpeg = category.kind === 'camera' || rng.chance(0.5) ? rng.int(category.kind === 'camera' ? 75 : 70, 92) : 0;
       const file = `${slug(category.name)}/${String(i).padStart(3, '0')}.${jpeg ? 'jpg' : 'png'}`;
-      mkdirSync(dirname(join(CORPUS_DIR, file)), { recursive: true });
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
       const raw = sharp(Buffer.from(canvas.toRgba().buffer), { raw: { width: canvas.width, height: canvas.height, channels: 4 } });
-      await (jpeg ? raw.jpeg({ quality: jpeg }) : raw.png({ compressionLevel: 3 })).toFile(join(CORPUS_DIR, file));
+      await (jpeg ? raw.jpeg({ quality: jpeg }) : raw.png({ compressionLevel: 3 })).toFile(join(dir, file));
       images.push({ file, category: category.name, kind: category.kind, width: canvas.width, height: canvas.height, codes, tags: { ...tags, jpeg } });
     }
     log(`corpus: ${category.name}: ${category.count} images in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  const manifest: Manifest = { generator: GENERATOR_VERSION, seed: SEED, images };
+  const manifest: Manifest = { generator: GENERATOR_VERSION, seed, images };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 1));
-  return images;
+  return images.map((image) => ({ ...image, file: join(dir, image.file) }));
 }
 
 /** An image of the corpus as RGBA, the way the app's decoder receives frames. */
 export async function readRgba(image: CorpusImage): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
-  const { data, info } = await sharp(join(CORPUS_DIR, image.file)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(image.file).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const images = await loadCorpus(console.log);
-  console.log(`corpus: ${images.length} images in ${CORPUS_DIR}`);
+  const seed = Number(process.argv[2] ?? DEFAULT_SEED);
+  const images = await loadCorpus(console.log, seed);
+  console.log(`corpus: ${images.length} images in ${corpusDir(seed)}`);
 }

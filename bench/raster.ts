@@ -111,31 +111,32 @@ export class Canvas {
     for (let k = -radius; k <= radius; k++) sum += kernel[k + radius] = Math.exp(-(k * k) / (2 * sigma * sigma));
     for (let k = 0; k < kernel.length; k++) kernel[k] = (kernel[k] as number) / sum;
     const { width: w, height: h } = this;
-    const tmp = new Float32Array(this.data.length);
-    const pass = (src: Float32Array, dst: Float32Array, horizontal: boolean): void => {
-      for (let y = 0; y < h; y++) {
-        for (let x = 0; x < w; x++) {
-          let r = 0;
-          let g = 0;
-          let b = 0;
-          for (let k = -radius; k <= radius; k++) {
-            const sx = horizontal ? Math.min(w - 1, Math.max(0, x + k)) : x;
-            const sy = horizontal ? y : Math.min(h - 1, Math.max(0, y + k));
-            const j = (sy * w + sx) * 3;
-            const kv = kernel[k + radius] as number;
-            r += (src[j] as number) * kv;
-            g += (src[j + 1] as number) * kv;
-            b += (src[j + 2] as number) * kv;
-          }
-          const i = (y * w + x) * 3;
-          dst[i] = r;
-          dst[i + 1] = g;
-          dst[i + 2] = b;
-        }
+    const src = this.data;
+    const tmp = new Float32Array(src.length);
+    // Horizontal: each row padded by repeating its end pixels.
+    const row = new Float32Array((w + 2 * radius) * 3);
+    for (let y = 0; y < h; y++) {
+      for (let x = -radius; x < w + radius; x++) {
+        const sx = Math.min(w - 1, Math.max(0, x));
+        for (let c = 0; c < 3; c++) row[(x + radius) * 3 + c] = src[(y * w + sx) * 3 + c] as number;
       }
-    };
-    pass(this.data, tmp, true);
-    pass(tmp, this.data, false);
+      for (let i = 0; i < w * 3; i++) {
+        let acc = 0;
+        for (let k = 0; k < kernel.length; k++) acc += (row[i + k * 3] as number) * (kernel[k] as number);
+        tmp[y * w * 3 + i] = acc;
+      }
+    }
+    // Vertical: whole rows at a time, so memory is read in order.
+    for (let y = 0; y < h; y++) {
+      const out = y * w * 3;
+      src.fill(0, out, out + w * 3);
+      for (let k = -radius; k <= radius; k++) {
+        const sy = Math.min(h - 1, Math.max(0, y + k));
+        const kv = kernel[k + radius] as number;
+        const from = sy * w * 3;
+        for (let i = 0; i < w * 3; i++) src[out + i] = (src[out + i] as number) + (tmp[from + i] as number) * kv;
+      }
+    }
   }
 
   /** Gaussian sensor noise, mostly shared by the channels (luma) with a little chroma. */
@@ -165,18 +166,23 @@ export function valueNoise(rng: Rng, width: number, height: number, cell: number
   const cols = Math.ceil(width / cell) + 2;
   const rows = Math.ceil(height / cell) + 2;
   const grid = Float32Array.from({ length: cols * rows }, () => rng.next());
+  const inv = 1 / cell;
   return (x, y) => {
-    const gx = x / cell;
-    const gy = y / cell;
-    const c = Math.floor(gx);
-    const r = Math.floor(gy);
+    const gx = Math.max(0, x * inv);
+    const gy = Math.max(0, y * inv);
+    const c = Math.min(cols - 2, gx | 0);
+    const r = Math.min(rows - 2, gy | 0);
     const fx = gx - c;
     const fy = gy - r;
-    const at = (cc: number, rr: number): number => grid[rr * cols + cc] ?? 0;
     const sx = fx * fx * (3 - 2 * fx);
     const sy = fy * fy * (3 - 2 * fy);
-    const top = at(c, r) + (at(c + 1, r) - at(c, r)) * sx;
-    const bottom = at(c, r + 1) + (at(c + 1, r + 1) - at(c, r + 1)) * sx;
+    const i = r * cols + c;
+    const a = grid[i] as number;
+    const b = grid[i + 1] as number;
+    const d = grid[i + cols] as number;
+    const e = grid[i + cols + 1] as number;
+    const top = a + (b - a) * sx;
+    const bottom = d + (e - d) * sx;
     return top + (bottom - top) * sy;
   };
 }

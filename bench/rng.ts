@@ -34,11 +34,19 @@ export class Rng {
     return item;
   }
 
-  /** Standard normal (Box–Muller). */
+  private spare: number | undefined;
+
+  /** Standard normal (Box–Muller, both values of each pair used). */
   gauss(): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    if (this.spare !== undefined) {
+      const g = this.spare;
+      this.spare = undefined;
+      return g;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - this.next()));
+    const a = 2 * Math.PI * this.next();
+    this.spare = r * Math.sin(a);
+    return r * Math.cos(a);
   }
 
   /** A child generator, so adding a step to one image does not shift every later image. */

@@ -5,21 +5,23 @@
  * throughput; writes bench/results.json and the chart bench/results.svg.
  *
  * Options: --repeat N (time each frame N times, default 1), --only TEXT (categories whose name
- * contains TEXT), --no-write (print only).
+ * contains TEXT), --seed N (another corpus, as a held-out check), --no-write (print only).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { QrDecoder } from '../shared/decode/index';
 import { renderChart } from './chart';
-import { CATEGORIES, loadCorpus, readRgba } from './corpus';
+import { CATEGORIES, corpusDir, DEFAULT_SEED, loadCorpus, readRgba } from './corpus';
 import { jsqrWholeFrame, pipeline, zxingDecoder, type Decoder, type Found } from './decoders';
 import type { TruthCode } from './screen';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { repeat: { type: 'string', default: '1' }, only: { type: 'string' }, 'no-write': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { repeat: { type: 'string', default: '1' }, only: { type: 'string' }, seed: { type: 'string' }, 'no-write': { type: 'boolean', default: false } },
+});
 const repeat = Math.max(1, Number(values.repeat) || 1);
 
 interface Outcome {
@@ -74,7 +76,8 @@ const machine = {
 };
 console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}); zxing-wasm ${machine.zxingWasm}`);
 
-const corpus = (await loadCorpus(console.log)).filter((image) => !values.only || image.category.includes(values.only));
+const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+const corpus = (await loadCorpus(console.log, seed)).filter((image) => !values.only || image.category.includes(values.only));
 const categories = CATEGORIES.map((c) => c.name).filter((name) => corpus.some((image) => image.category === name));
 
 // Warm-up: let every decoder's JIT (and zxing's wasm) settle before anything is timed.
@@ -111,7 +114,7 @@ for (const [index, image] of corpus.entries()) {
       c.wrong += outcome.wrong;
       if (outcome.ok) c.ok++;
       if (outcome.ok && outcome.cornerError <= 1.5) c.cornersOk++;
-      if (!outcome.ok && decoder !== jsqrWholeFrame) failures.push({ file: image.file, decoder: decoder.name, outcome });
+      if (!outcome.ok && decoder !== jsqrWholeFrame) failures.push({ file: relative(corpusDir(seed), image.file), decoder: decoder.name, outcome });
     }
   }
   if (index % 25 === 24) process.stderr.write(`  ${index + 1}/${corpus.length} frames, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
@@ -209,7 +212,7 @@ if (!values['no-write']) {
     date: new Date().toISOString(),
     machine,
     repeat,
-    corpus: { images: corpus.length, categories: categories.length },
+    corpus: { seed, images: corpus.length, categories: categories.length },
     categories: rows,
     throughput,
     targets,

@@ -37,6 +37,12 @@ export function isDark(b: BinaryLevel, x: number, y: number): boolean {
 /** Buffers reused from frame to frame (one set per pyramid level). */
 export class Binarizer {
   private readonly buffers: { means: Uint8Array; flat: Uint8Array; rows: Float32Array; thresholds: Int16Array }[] = [];
+  private columns = new Float32Array(0);
+
+  private column(n: number): Float32Array {
+    if (this.columns.length < n) this.columns = new Float32Array(n);
+    return this.columns;
+  }
 
   /** Thresholds for `level`; `coarser` (the level halved) when there is one. */
   binarize(index: number, level: GrayImage, coarser: GrayImage | undefined): BinaryLevel {
@@ -52,27 +58,31 @@ export class Binarizer {
     const { means, flat, rows, thresholds } = buf;
     if (coarser) blockStats(coarser, BLOCK >> 1, bw, bh, means, flat);
     else blockStats(level, BLOCK, bw, bh, means, flat);
-    // Mean of the 5×5 blocks around each block, as two 1-D box sums (clamped at the borders).
+    // Mean of the 5×5 blocks around each block, as two sliding 1-D box sums (clamped at the borders).
     for (let by = 0; by < bh; by++) {
       const o = by * bw;
+      let s = 0;
+      for (let c = 0; c <= Math.min(bw - 1, 2); c++) s += means[o + c] as number;
       for (let bx = 0; bx < bw; bx++) {
-        const c0 = Math.max(0, bx - 2);
-        const c1 = Math.min(bw - 1, bx + 2);
-        let s = 0;
-        for (let c = c0; c <= c1; c++) s += means[o + c] as number;
-        rows[o + bx] = s / (c1 - c0 + 1);
+        const count = Math.min(bw - 1, bx + 2) - Math.max(0, bx - 2) + 1;
+        rows[o + bx] = s / count;
+        if (bx + 3 < bw) s += means[o + bx + 3] as number;
+        if (bx - 2 >= 0) s -= means[o + bx - 2] as number;
       }
     }
+    const column = this.column(bw);
+    column.fill(0, 0, bw);
+    for (let r = 0; r <= Math.min(bh - 1, 2); r++) for (let bx = 0; bx < bw; bx++) column[bx] = (column[bx] as number) + (rows[r * bw + bx] as number);
     for (let by = 0; by < bh; by++) {
-      const r0 = Math.max(0, by - 2);
-      const r1 = Math.min(bh - 1, by + 2);
+      const count = Math.min(bh - 1, by + 2) - Math.max(0, by - 2) + 1;
+      const o = by * bw;
       for (let bx = 0; bx < bw; bx++) {
-        let s = 0;
-        for (let r = r0; r <= r1; r++) s += rows[r * bw + bx] as number;
-        const local = s / (r1 - r0 + 1);
-        const b = by * bw + bx;
+        const local = (column[bx] as number) / count;
+        const b = o + bx;
         thresholds[b] = flat[b] ? ((means[b] as number) < local - FLAT_MARGIN ? 256 : 0) : Math.ceil(local);
       }
+      if (by + 3 < bh) for (let bx = 0; bx < bw; bx++) column[bx] = (column[bx] as number) + (rows[(by + 3) * bw + bx] as number);
+      if (by - 2 >= 0) for (let bx = 0; bx < bw; bx++) column[bx] = (column[bx] as number) - (rows[(by - 2) * bw + bx] as number);
     }
     return { gray: level.data, width, height, thresholds, blocksWide: bw };
   }
@@ -81,17 +91,42 @@ export class Binarizer {
 /** Mean and flatness of each size×size block of `src` (blocks past its edge repeat their neighbour). */
 function blockStats(src: GrayImage, size: number, bw: number, bh: number, means: Uint8Array, flat: Uint8Array): void {
   const { data, width, height } = src;
+  // Whole blocks along a row at a time: the inner loop reads memory in order.
+  const full = Math.min(bw, Math.floor(width / size));
   for (let by = 0; by < bh; by++) {
     const y0 = by * size;
     const y1 = Math.min(height, y0 + size);
-    for (let bx = 0; bx < bw; bx++) {
-      const b = by * bw + bx;
+    const o = by * bw;
+    if (y1 <= y0) {
+      for (let bx = 0; bx < bw; bx++) {
+        means[o + bx] = by > 0 ? (means[o + bx - bw] as number) : 255;
+        flat[o + bx] = by > 0 ? (flat[o + bx - bw] as number) : 1;
+      }
+      continue;
+    }
+    const rows = y1 - y0;
+    for (let bx = 0; bx < full; bx++) {
+      let sum = 0;
+      let min = 255;
+      let max = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let i = y * width + bx * size, end = i + size; i < end; i++) {
+          const v = data[i] as number;
+          sum += v;
+          min = v < min ? v : min;
+          max = v > max ? v : max;
+        }
+      }
+      means[o + bx] = sum / (rows * size);
+      flat[o + bx] = max - min <= MIN_DYNAMIC_RANGE ? 1 : 0;
+    }
+    // A partial last block, then blocks wholly past the edge (when the coarser level is narrower).
+    for (let bx = full; bx < bw; bx++) {
       const x0 = bx * size;
       const x1 = Math.min(width, x0 + size);
-      if (y1 <= y0 || x1 <= x0) {
-        const from = y1 <= y0 ? (by > 0 ? b - bw : -1) : bx > 0 ? b - 1 : -1;
-        means[b] = from >= 0 ? (means[from] as number) : 255;
-        flat[b] = from >= 0 ? (flat[from] as number) : 1;
+      if (x1 <= x0) {
+        means[o + bx] = bx > 0 ? (means[o + bx - 1] as number) : 255;
+        flat[o + bx] = bx > 0 ? (flat[o + bx - 1] as number) : 1;
         continue;
       }
       let sum = 0;
@@ -101,12 +136,12 @@ function blockStats(src: GrayImage, size: number, bw: number, bh: number, means:
         for (let i = y * width + x0, end = y * width + x1; i < end; i++) {
           const v = data[i] as number;
           sum += v;
-          if (v < min) min = v;
-          if (v > max) max = v;
+          min = v < min ? v : min;
+          max = v > max ? v : max;
         }
       }
-      means[b] = sum / ((y1 - y0) * (x1 - x0));
-      flat[b] = max - min <= MIN_DYNAMIC_RANGE ? 1 : 0;
+      means[o + bx] = sum / (rows * (x1 - x0));
+      flat[o + bx] = max - min <= MIN_DYNAMIC_RANGE ? 1 : 0;
     }
   }
 }

@@ -120,12 +120,10 @@ class RowRuns {
 }
 
 /** Finds the finder patterns of one binarized level and merges them, in source pixels, into `out`. */
-export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: number, out: FinderPattern[]): void {
+export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: number, out: FinderPattern[], step = 1): void {
   const { gray, width, height, thresholds, blocksWide } = img;
   const found: FinderPattern[] = [];
   const runs = new RowRuns(img, 7 * minModule, found);
-  // Three modules of centre are at least 3 rows tall: every other row still crosses each one.
-  const step = width * height > 600_000 ? 2 : 1;
   for (let y = 0; y < height; y += step) {
     const row = y * width;
     const tRow = (y >> BLOCK_SHIFT) * blocksWide;

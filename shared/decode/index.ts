@@ -32,6 +32,11 @@ import { MAX_CODES_PER_IMAGE, type DecodedQrCode, type DecodeOptions, type GrayI
 export type { DecodedQrCode, DecodeOptions, Point, RgbaImage } from './types';
 export { MAX_CODES_PER_IMAGE } from './types';
 
+/**
+ * Candidates that passed the timing check yet did not decode, after which a frame is given up:
+ * a bound on the time a pathological picture (a wall of QR-like texture) can take.
+ */
+const MAX_FAILED_CANDIDATES = 12;
 /** Smallest module looked for, in source pixels. */
 const MIN_MODULE = 2;
 /** Target pixels per module in the crops given to jsqr (its 8-pixel blocks need a few per module). */
@@ -42,8 +47,10 @@ const MARGIN_MODULES = 4;
 const TIMING_PIXELS_PER_MODULE = 2.5;
 /** Source resolution wanted for grid sampling (five samples spread over ±0.22 module). */
 const GRID_PIXELS_PER_MODULE = 3;
+/** Grid sampling undoes this much defocus (see grid.ts); harmless on sharp codes. */
+const SHARPEN = 0.8;
 /** Rendered symbols: pixels per module and quiet-zone modules. */
-const RENDER_SCALE = 3;
+const RENDER_SCALE = 2;
 const RENDER_QUIET = 2;
 
 /**
@@ -67,20 +74,26 @@ export class QrDecoder {
     const patterns: FinderPattern[] = [];
     for (const [i, level] of levels.entries()) {
       // Modules under 2 source pixels cannot be read; coarser levels only need to catch what finer ones lost.
-      findFinderPatterns(this.binarizer.binarize(i, level, levels[i + 1]), level.scale, i === 0 ? Math.max(1, MIN_MODULE / level.scale) : 1.5, patterns);
+      // A finder's centre is three modules tall, so on big levels every other row still crosses it twice.
+      const step = level.width * level.height > (i === 0 ? 600_000 : 200_000) ? 2 : 1;
+      findFinderPatterns(this.binarizer.binarize(i, level, levels[i + 1]), level.scale, i === 0 ? Math.max(1, MIN_MODULE / level.scale) : 1.5, patterns, step);
     }
     const { candidates } = groupFinderPatterns(patterns);
     const found: DecodedQrCode[] = [];
     const used = new Set<FinderPattern>();
+    let failures = 0;
     for (const candidate of candidates) {
-      if (found.length >= MAX_CODES_PER_IMAGE || Date.now() > deadline) break;
+      if (found.length >= MAX_CODES_PER_IMAGE || failures >= MAX_FAILED_CANDIDATES || Date.now() > deadline) break;
       const { topLeft, topRight, bottomLeft } = candidate;
       if (used.has(topLeft) || used.has(topRight) || used.has(bottomLeft)) continue;
       if (found.some((code) => inside(code.corners, topLeft) || inside(code.corners, topRight) || inside(code.corners, bottomLeft))) continue;
       const module = timingModule(samplerFor(pickSource(levels, image, candidate.module, TIMING_PIXELS_PER_MODULE)), candidate);
       if (module === undefined) continue;
       const code = this.readCandidate(image, levels, { ...candidate, module });
-      if (!code || !plausible(code, candidate.module)) continue;
+      if (!code || !plausible(code, candidate.module)) {
+        failures++;
+        continue;
+      }
       used.add(topLeft).add(topRight).add(bottomLeft);
       if (!found.some((f) => f.text === code.text && inside(f.corners, centre(code.corners)))) found.push(code);
     }
@@ -109,12 +122,14 @@ export class QrDecoder {
 
   /** Warps a candidate upright and lets jsqr read it; failing that, samples its grid and renders it clean. */
   private readCandidate(image: RgbaImage, levels: GrayImage[], c: Candidate): DecodedQrCode | undefined {
+    const grid = this.readGrid(samplerFor(pickSource(levels, image, c.module, GRID_PIXELS_PER_MODULE)), c);
+    if (grid) return grid;
     const { map, width, height } = candidateMap(c, PIXELS_PER_MODULE, MARGIN_MODULES);
     const source: Source = pickSource(levels, image, c.module, PIXELS_PER_MODULE);
     const rgba = this.warper.warp(source, map, width, height, c.inverted);
     const read = readCode(rgba, width, height);
     if (read) return { text: read.text, corners: read.corners.map((p) => mapPoint(map, p.x, p.y)) as DecodedQrCode['corners'] };
-    return this.readGrid(samplerFor(pickSource(levels, image, c.module, GRID_PIXELS_PER_MODULE)), c);
+    return undefined;
   }
 
   /** Samples the module grid of a candidate and decodes it as a rendered, perfect symbol. */
@@ -122,7 +137,7 @@ export class QrDecoder {
     const span = (Math.hypot(c.topRight.x - c.topLeft.x, c.topRight.y - c.topLeft.y) + Math.hypot(c.bottomLeft.x - c.topLeft.x, c.bottomLeft.y - c.topLeft.y)) / 2 / c.module;
     const dimension = dimensionFor(span);
     const toImage = gridHomography(sample, c, dimension, c.inverted);
-    const bits = this.grid.sample(sample, toImage, dimension, c.inverted);
+    const bits = this.grid.sample(sample, toImage, dimension, c.inverted, SHARPEN);
     drawFunctionPatterns(bits, dimension);
     const { rgba, size } = this.renderer.render(bits, dimension, RENDER_SCALE, RENDER_QUIET);
     const read = readCode(rgba, size, size);

@@ -9,7 +9,7 @@
  * correction absorbs the modules the glare spoilt.
  */
 import type { FinderPattern } from './finder';
-import type { Sampler } from './grid';
+import { refineFinder, type Sampler } from './grid';
 import type { Candidate } from './group';
 import { alternates, partlyAlternates, transitions } from './timing';
 import type { Point } from './types';
@@ -37,8 +37,16 @@ export function candidatePairs(patterns: readonly FinderPattern[]): [FinderPatte
 const turn = (v: Point): Point => ({ x: -v.y, y: v.x });
 const unturn = (v: Point): Point => ({ x: v.y, y: -v.x });
 
-function pattern(at: Point, like: FinderPattern): FinderPattern {
-  return { x: at.x, y: at.y, module: like.module, inverted: like.inverted, hits: 0 };
+/** A hypothetical finder pattern at `at`, moved onto a faint real one when there is one nearby. */
+function pattern(at: Point, like: FinderPattern, sample: Sampler, mu: Point, mv: Point): FinderPattern {
+  const p = refineFinder(sample, at, mu, mv, like.inverted);
+  return { x: p.x, y: p.y, module: like.module, inverted: like.inverted, hits: 0 };
+}
+
+/** Module vectors of a grid whose top-left → top-right leg is `leg`, `modules` long. */
+function axes(leg: Point, modules: number): [Point, Point] {
+  const mu = { x: leg.x / modules, y: leg.y / modules };
+  return [mu, turn(mu)];
 }
 
 function candidate(topLeft: FinderPattern, topRight: FinderPattern, bottomLeft: FinderPattern, module: number): Candidate {
@@ -57,9 +65,12 @@ export function pairHypotheses(sample: Sampler, a: FinderPattern, b: FinderPatte
     [a, b, ab],
     [b, a, ba],
   ] as const) {
-    const third = pattern({ x: corner.x + turn(leg).x, y: corner.y + turn(leg).y }, corner);
+    const modules = Math.hypot(leg.x, leg.y) / module;
+    const [mu, mv] = axes(leg, modules);
+    const third = pattern({ x: corner.x + turn(leg).x, y: corner.y + turn(leg).y }, corner, sample, mu, mv);
     sides.push([corner, other, third]); // corner = top-left, other = top-right, third = bottom-left
-    const third2 = pattern({ x: corner.x + unturn(leg).x, y: corner.y + unturn(leg).y }, corner);
+    const [mu2, mv2] = axes(unturn(leg), modules);
+    const third2 = pattern({ x: corner.x + unturn(leg).x, y: corner.y + unturn(leg).y }, corner, sample, mu2, mv2);
     sides.push([corner, third2, other]); // corner = top-left, other = bottom-left, third2 = top-right
   }
   for (const [tl, tr, bl] of sides) {
@@ -79,7 +90,10 @@ export function pairHypotheses(sample: Sampler, a: FinderPattern, b: FinderPatte
     // The top-left sees top-right, then bottom-left, a quarter turn clockwise: it lies where
     // the half-diagonal from the midpoint, turned back a quarter, points.
     const half = { x: (bl.x - tr.x) / 2, y: (bl.y - tr.y) / 2 };
-    const tl = pattern({ x: mid.x + turn(half).x, y: mid.y + turn(half).y }, tr);
+    const guess = { x: mid.x + turn(half).x, y: mid.y + turn(half).y };
+    const leg = { x: tr.x - guess.x, y: tr.y - guess.y };
+    const [mu, mv] = axes(leg, Math.hypot(leg.x, leg.y) / module);
+    const tl = pattern(guess, tr, sample, mu, mv);
     const row = transitions(sample, tl, tr, bl, module);
     const column = transitions(sample, tl, bl, tr, module);
     if (partlyAlternates(row) && partlyAlternates(column)) out.push(candidate(tl, tr, bl, module));

@@ -25,8 +25,8 @@ export interface DecodeOptions {
    */
   budgetMs?: number;
   /**
-   * Also try the slower rescues: codes of which only two finder patterns were seen (glare, a
-   * thumb), and jsqr on a reduced whole frame when nothing was located. Default: true.
+   * Also try the slower rescue: codes of which only two finder patterns were seen (the third
+   * lost to glare, a thumb, heavy blur). Default: true.
    */
   tryHarder?: boolean;
 }
