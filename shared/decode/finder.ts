@@ -6,6 +6,7 @@
  * several rows and levels are merged; the number of merges is the pattern's weight.
  */
 import { BLOCK_SHIFT, type BinaryLevel } from './binarize';
+import type { RgbaImage } from './types';
 
 export interface FinderPattern {
   /** Centre, in source (full-resolution) pixels. */
@@ -23,11 +24,48 @@ export interface FinderPattern {
 const TOLERANCE = 0.6;
 const SCRATCH = new Int32Array(5);
 
+/** What the cross-checks read: a level, or (for the small-module pass) the frame itself. */
+interface Pixels {
+  readonly width: number;
+  readonly height: number;
+  /** 1 when (x, y) is dark. */
+  dark(x: number, y: number): number;
+  grey(x: number, y: number): number;
+}
+
+class LevelPixels implements Pixels {
+  readonly width: number;
+  readonly height: number;
+
+  constructor(private readonly level: BinaryLevel) {
+    this.width = level.width;
+    this.height = level.height;
+  }
+
+  dark(x: number, y: number): number {
+    const l = this.level;
+    return (l.gray[y * l.width + x] as number) < (l.thresholds[(y >> BLOCK_SHIFT) * l.blocksWide + (x >> BLOCK_SHIFT)] as number) ? 1 : 0;
+  }
+
+  grey(x: number, y: number): number {
+    return this.level.gray[y * this.level.width + x] as number;
+  }
+}
+
+/**
+ * Fine mode, for a base level that holds modules of under two pixels (a 4K frame read at half
+ * size): half a pixel of slack in the ratios, since a grey edge pixel decides whether a run is
+ * 1 or 3 pixels long, and cross-checks retried a pixel aside. Off elsewhere: on full-size
+ * levels the same leniency lets camera noise through by the thousand.
+ */
+let fine = false;
+
 /** Whether five runs look like 1:1:3:1:1. */
 function ratioOk(a: number, b: number, c: number, d: number, e: number, tolerance: number): boolean {
   const m = (a + b + c + d + e) / 7;
-  const t = m * tolerance;
-  return Math.abs(a - m) < t && Math.abs(b - m) < t && Math.abs(c - 3 * m) < 3 * t && Math.abs(d - m) < t && Math.abs(e - m) < t;
+  const slack = fine ? 0.5 : 0;
+  const t = m * tolerance + slack;
+  return Math.abs(a - m) < t && Math.abs(b - m) < t && Math.abs(c - 3 * m) < 3 * m * tolerance + slack && Math.abs(d - m) < t && Math.abs(e - m) < t;
 }
 
 const PART = new Int32Array(3);
@@ -37,16 +75,15 @@ const PART = new Int32Array(3);
  * outer ink run into PART[0..2]; false when a run is longer than `limit`, or the image ends
  * before any outer ink.
  */
-function walk(img: BinaryLevel, x: number, y: number, dx: number, dy: number, ink: number, limit: number): boolean {
-  const { gray, width, height, thresholds, blocksWide } = img;
+function walk(img: Pixels, x: number, y: number, dx: number, dy: number, ink: number, limit: number): boolean {
+  const { width, height } = img;
   let state = 0;
   let count = 0;
   let cx = x;
   let cy = y;
   while (cx >= 0 && cy >= 0 && cx < width && cy < height) {
     const want = state === 1 ? 1 - ink : ink;
-    const dark = (gray[cy * width + cx] as number) < (thresholds[(cy >> BLOCK_SHIFT) * blocksWide + (cx >> BLOCK_SHIFT)] as number) ? 1 : 0;
-    if (dark !== want) {
+    if (img.dark(cx, cy) !== want) {
       PART[state] = count;
       state++;
       if (state === 3) return true;
@@ -68,7 +105,7 @@ function walk(img: BinaryLevel, x: number, y: number, dx: number, dy: number, in
  * The five runs through (x, y) along (dx, dy), into SCRATCH as [outer, paper, centre, paper,
  * outer]; returns the offset (in steps, zero or negative) where the centre run starts, or NaN.
  */
-function runsThrough(img: BinaryLevel, x: number, y: number, dx: number, dy: number, ink: number, limit: number): number {
+function runsThrough(img: Pixels, x: number, y: number, dx: number, dy: number, ink: number, limit: number): number {
   if (!walk(img, x, y, -dx, -dy, ink, limit)) return NaN;
   const up = PART[0] as number;
   SCRATCH[1] = PART[1] as number;
@@ -94,9 +131,10 @@ class RowRuns {
   runs = 0;
 
   constructor(
-    private readonly img: BinaryLevel,
+    private readonly img: Pixels,
     private readonly minTotal: number,
     private readonly found: FinderPattern[],
+    private readonly maxTotal = Infinity,
   ) {}
 
   reset(): void {
@@ -113,17 +151,18 @@ class RowRuns {
     if (++this.runs < 5) return;
     const { s0, s1, s2, s3, s4 } = this;
     const total = s0 + s1 + s2 + s3 + s4;
-    if (total < this.minTotal || !ratioOk(s0, s1, s2, s3, s4, TOLERANCE)) return;
+    if (total < this.minTotal || total > this.maxTotal || !ratioOk(s0, s1, s2, s3, s4, TOLERANCE)) return;
     const p = confirm(this.img, x - s4 - s3 - s2 / 2, y, ink, total);
     if (p) merge(this.found, p);
   }
 }
 
 /** Finds the finder patterns of one binarized level and merges them, in source pixels, into `out`. */
-export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: number, out: FinderPattern[], step = 1): void {
+export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: number, out: FinderPattern[], step = 1, fineMode = false): void {
+  fine = fineMode;
   const { gray, width, height, thresholds, blocksWide } = img;
   const found: FinderPattern[] = [];
-  const runs = new RowRuns(img, 7 * minModule, found);
+  const runs = new RowRuns(new LevelPixels(img), 7 * minModule, found);
   for (let y = 0; y < height; y += step) {
     const row = y * width;
     const tRow = (y >> BLOCK_SHIFT) * blocksWide;
@@ -161,35 +200,148 @@ export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: n
   for (const p of found) merge(out, { ...p, x: p.x * scale, y: p.y * scale, module: p.module * scale });
 }
 
+/**
+ * The full-resolution frame under a half-size level's thresholds: grey computed from the RGBA
+ * pixels as read (nothing is stored), dark against the threshold of the level block it lies in.
+ */
+class FramePixels implements Pixels {
+  readonly width: number;
+  readonly height: number;
+  private readonly words: Uint32Array | undefined;
+
+  constructor(
+    private readonly image: RgbaImage,
+    private readonly level: BinaryLevel,
+    private readonly shift: number,
+  ) {
+    this.width = image.width;
+    this.height = image.height;
+    const { data } = image;
+    this.words = LITTLE_ENDIAN && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, image.width * image.height) : undefined;
+  }
+
+  grey(x: number, y: number): number {
+    const i = y * this.width + x;
+    if (this.words) {
+      const p = this.words[i] as number;
+      return ((p & 255) * 77 + ((p >>> 8) & 255) * 150 + ((p >>> 16) & 255) * 29) >> 8;
+    }
+    const d = this.image.data;
+    return ((d[i * 4] as number) * 77 + (d[i * 4 + 1] as number) * 150 + (d[i * 4 + 2] as number) * 29) >> 8;
+  }
+
+  threshold(x: number, y: number): number {
+    const { level, shift } = this;
+    const lx = Math.min(level.width - 1, x >> shift);
+    const ly = Math.min(level.height - 1, y >> shift);
+    return level.thresholds[(ly >> BLOCK_SHIFT) * level.blocksWide + (lx >> BLOCK_SHIFT)] as number;
+  }
+
+  dark(x: number, y: number): number {
+    return this.grey(x, y) < this.threshold(x, y) ? 1 : 0;
+  }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The small-module pass, for frames whose base level is at half size (1080p, 1440p): finder
+ * patterns of 2 to `maxModule` pixels per module, looked for on every third row of the frame
+ * itself (their three-module centres are at least six rows tall), under the base level's
+ * thresholds. Flat blocks are skipped unread, so this costs a fraction of a full-size level.
+ */
+export function findSmallFinderPatterns(image: RgbaImage, base: BinaryLevel, scale: number, maxModule: number, out: FinderPattern[]): void {
+  // Runs of two or three pixels: the same quantization as on a half-size 4K level.
+  fine = true;
+  const shift = Math.round(Math.log2(scale));
+  const pixels = new FramePixels(image, base, shift);
+  const found: FinderPattern[] = [];
+  const runs = new RowRuns(pixels, 7 * 2, found, 7 * maxModule);
+  const span = 1 << (shift + BLOCK_SHIFT);
+  for (let y = 0; y < image.height; y += 3) {
+    runs.reset();
+    let color = pixels.dark(0, y);
+    let run = 0;
+    for (let x0 = 0; x0 < image.width; x0 += span) {
+      const x1 = Math.min(image.width, x0 + span);
+      const t = pixels.threshold(x0, y);
+      if (t <= 0 || t >= 256) {
+        const v = t >= 256 ? 1 : 0;
+        if (v !== color) {
+          runs.end(run, color, x0, y);
+          color = v;
+          run = 0;
+        }
+        run += x1 - x0;
+        continue;
+      }
+      for (let x = x0; x < x1; x++) {
+        const v = pixels.grey(x, y) < t ? 1 : 0;
+        if (v === color) {
+          run++;
+        } else {
+          runs.end(run, color, x, y);
+          color = v;
+          run = 1;
+        }
+      }
+    }
+    runs.end(run, color, image.width, y);
+  }
+  for (const p of found) merge(out, p);
+}
+
+/**
+ * runsThrough() at (x, y), and in fine mode one pixel either side across the line: with modules
+ * under two pixels a line can fall on a box-filtered edge where a one-module ring turns grey and
+ * vanishes, while its neighbour still sees it.
+ */
+function runsNear(img: Pixels, x: number, y: number, dx: number, dy: number, ink: number, limit: number, tolerance: number, total: number): number {
+  // Across the line: for a vertical line move x, for horizontal and diagonal lines move y.
+  const ax = dx === 0 ? 1 : 0;
+  const ay = dx === 0 ? 0 : 1;
+  // Retries only where they matter: patterns of a few pixels on a fine level.
+  const tries = fine && limit < 20 ? 3 : 1;
+  for (let t = 0; t < tries; t++) {
+    const k = t === 0 ? 0 : t === 1 ? -1 : 1;
+    const start = runsThrough(img, x + k * ax, y + k * ay, dx, dy, ink, limit);
+    if (Number.isNaN(start)) continue;
+    if (!ratioOk(SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number, tolerance)) continue;
+    // Perspective allows the size across to differ from the size along, within reason.
+    if (total > 0 && 5 * Math.abs(total5() - total) >= 3 * total) continue;
+    shifted = k;
+    return start;
+  }
+  return NaN;
+}
+
+/** How far across its line the last successful runsNear() moved. */
+let shifted = 0;
+
 /** Vertical, horizontal and diagonal checks through a row candidate; the refined pattern or undefined. */
-function confirm(img: BinaryLevel, centreX: number, y: number, ink: number, total: number): FinderPattern | undefined {
+function confirm(img: Pixels, centreX: number, y: number, ink: number, total: number): FinderPattern | undefined {
   const limit = total;
   const cx = Math.floor(centreX);
-  // Vertical: same ratio, a similar size (perspective allows some difference).
-  const vStart = runsThrough(img, cx, y, 0, 1, ink, limit);
+  const vStart = runsNear(img, cx, y, 0, 1, ink, limit, TOLERANCE, total);
   if (Number.isNaN(vStart)) return undefined;
-  const [a, b, c, d, e] = [SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number];
-  const vTotal = a + b + c + d + e;
-  if (!ratioOk(a, b, c, d, e, TOLERANCE) || 5 * Math.abs(vTotal - total) >= 3 * total) return undefined;
-  const centreY = y + vStart + c / 2;
+  const vTotal = total5();
+  const centreY = y + vStart + (SCRATCH[2] as number) / 2;
   // Horizontal again through the vertical centre, to re-centre x.
   const cy = Math.floor(centreY);
-  const hStart = runsThrough(img, cx, cy, 1, 0, ink, limit);
+  const hStart = runsNear(img, cx, cy, 1, 0, ink, limit, TOLERANCE, 0);
   if (Number.isNaN(hStart)) return undefined;
-  const [ha, hb, hc, hd, he] = [SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number];
-  const hTotal = ha + hb + hc + hd + he;
-  if (!ratioOk(ha, hb, hc, hd, he, TOLERANCE)) return undefined;
+  const row = cy + shifted;
+  const ha = SCRATCH[0] as number;
+  const hb = SCRATCH[1] as number;
+  const hc = SCRATCH[2] as number;
+  const hTotal = total5();
   const x = cx + hStart + hc / 2;
-  if (!distinct(img, cx + hStart - hb - ha, cy, ha, hb, hc, hd, he)) return undefined;
+  if (!distinct(img, cx + hStart - hb - ha, row)) return undefined;
   // Diagonals: reject the many 1:1:3:1:1 rows of text that are not squares.
-  const dStart = runsThrough(img, Math.floor(x), cy, 1, 1, ink, limit);
-  if (Number.isNaN(dStart)) return undefined;
+  if (Number.isNaN(runsNear(img, Math.floor(x), cy, 1, 1, ink, limit, TOLERANCE * 1.25, 0))) return undefined;
   const dTotal = total5();
-  if (!ratioOk(SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number, TOLERANCE * 1.25)) return undefined;
-  const aStart = runsThrough(img, Math.floor(x), cy, 1, -1, ink, limit);
-  if (Number.isNaN(aStart)) return undefined;
+  if (Number.isNaN(runsNear(img, Math.floor(x), cy, 1, -1, ink, limit, TOLERANCE * 1.25, 0))) return undefined;
   const aTotal = total5();
-  if (!ratioOk(SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number, TOLERANCE * 1.25)) return undefined;
   // A line through a square's centre is longest across its corners: of the four directions, the
   // shortest is within 8% of the side whatever the rotation (diagonal steps are √2 long).
   const width = Math.min(hTotal, vTotal, dTotal * Math.SQRT2, aTotal * Math.SQRT2);
@@ -197,12 +349,11 @@ function confirm(img: BinaryLevel, centreX: number, y: number, ink: number, tota
 }
 
 /**
- * Whether the ink and paper runs along row y really differ: their mean grey levels must be
+ * Whether the ink and paper runs along row y (the five in SCRATCH, from x = start) really differ: their mean grey levels must be
  * several standard deviations apart. Runs that only exist because noise crossed the local
  * threshold (a grainy photo makes 1:1:3:1:1 by chance) differ by about one.
  */
-function distinct(img: BinaryLevel, start: number, y: number, a: number, b: number, c: number, d: number, e: number): boolean {
-  const { gray, width } = img;
+function distinct(img: Pixels, start: number, y: number): boolean {
   let inkSum = 0;
   let inkSq = 0;
   let inkN = 0;
@@ -210,13 +361,12 @@ function distinct(img: BinaryLevel, start: number, y: number, a: number, b: numb
   let paperSq = 0;
   let paperN = 0;
   let x = start;
-  const runs = [a, b, c, d, e];
   for (let r = 0; r < 5; r++) {
-    const length = runs[r] as number;
+    const length = SCRATCH[r] as number;
     // Run edges are blurred into their neighbours: leave them out where the run is long enough.
     const trim = length >= 3 ? 1 : 0;
     for (let i = trim; i < length - trim; i++) {
-      const v = gray[y * width + x + i] as number;
+      const v = img.grey(x + i, y);
       if (r % 2 === 0) {
         inkSum += v;
         inkSq += v * v;

@@ -7,7 +7,7 @@
  * still darker than its surroundings even when no global (or 8-pixel-block) threshold sees it.
  * render.ts then draws the modules as a perfect symbol for jsqr to decode.
  */
-import { homography, project, type Homography } from './perspective';
+import { homography, type Homography } from './perspective';
 import type { Point } from './types';
 
 /** Bilinear grey at a source-pixel position. */
@@ -176,6 +176,38 @@ export class GridSampler {
   }
 
   /**
+   * A cheap look before reading every module: the timing row and column alone (two lines of
+   * modules instead of the whole square), each module called against their mean. True when one
+   * of them alternates well enough that the full read is worth it.
+   */
+  timingPrecheck(sample: Sampler, toImage: Homography, dimension: number): boolean {
+    const n = dimension - 16;
+    if (n <= 0) return true;
+    if (this.values.length < 2 * n) this.values = new Float32Array(Math.max(2 * n, this.values.length));
+    const values = this.values;
+    const [a, b, c0, e, f, g0, h, k, l] = toImage;
+    const at = (u: number, v: number): number => {
+      const w = h * u + k * v + l;
+      return sample((a * u + b * v + c0) / w, (e * u + f * v + g0) / w);
+    };
+    for (let i = 0; i < n; i++) {
+      values[i] = at(8.5 + i, 6.5);
+      values[n + i] = at(6.5, 8.5 + i);
+    }
+    let best = 0;
+    for (const offset of [0, n]) {
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += values[offset + i] as number;
+      mean /= n;
+      // Either polarity: light-on-dark codes alternate just the same.
+      let same = 0;
+      for (let i = 0; i < n; i++) if (((values[offset + i] as number) < mean) === (i % 2 === 0)) same++;
+      best = Math.max(best, same, n - same);
+    }
+    return best >= Math.max(n * 0.75, n - 3);
+  }
+
+  /**
    * Reads every module through `toImage`: 1 = ink (dark, or light for an inverted code). Each
    * module is compared with the mean of the (2·radius+1)² modules around it.
    */
@@ -189,16 +221,18 @@ export class GridSampler {
     if (this.sums.length < (dimension + 1) * (dimension + 1)) this.sums = new Float64Array((dimension + 1) * (dimension + 1));
     const { values, sums, bits } = this;
     const d = 0.22;
+    const [a, b, c0, e, f, g0, h, k, l] = toImage;
+    // The centre and four neighbours at ±d along the module axes, projected inline (this loop
+    // runs dimension² × 5 times; no objects allocated).
+    const at = (u: number, v: number): number => {
+      const w = h * u + k * v + l;
+      return sample((a * u + b * v + c0) / w, (e * u + f * v + g0) / w);
+    };
     for (let r = 0; r < dimension; r++) {
       for (let c = 0; c < dimension; c++) {
         const u = c + 0.5;
         const v = r + 0.5;
-        let s = 0;
-        for (const [du, dv] of OFFSETS) {
-          const q = project(toImage, u + du * d, v + dv * d);
-          s += sample(q.x, q.y);
-        }
-        values[r * dimension + c] = s / OFFSETS.length;
+        values[r * dimension + c] = (at(u, v) + at(u - d, v) + at(u + d, v) + at(u, v - d) + at(u, v + d)) / 5;
       }
     }
     if (sharpen > 0) sharpenModules(values, this.spare(n), dimension, sharpen);
@@ -229,6 +263,24 @@ export class GridSampler {
 }
 
 /**
+ * Whether sampled bits look like a QR symbol before jsqr spends time on them: its timing row or
+ * column (modules 8 to dimension − 9 of row and column 6) should alternate. A true code, even
+ * blurred or glared, gets most of one of them right; random texture mistaken for a code gets
+ * about half, and big false candidates would cost jsqr tens of milliseconds each.
+ */
+export function timingLooksRight(bits: Uint8Array, dimension: number): boolean {
+  let row = 0;
+  let column = 0;
+  const n = dimension - 16;
+  for (let i = 8; i < dimension - 8; i++) {
+    const want = i % 2 === 0 ? 1 : 0;
+    if (bits[6 * dimension + i] === want) row++;
+    if (bits[i * dimension + 6] === want) column++;
+  }
+  return Math.max(row, column) >= Math.max(n * 0.75, n - 3);
+}
+
+/**
  * Undoes some defocus: a blurred module's value is part its own and part its four neighbours'
  * (with blur of half a module, about 55% and 40%), so pushing each value away from its
  * neighbours' mean restores the contrast of lone modules.
@@ -249,10 +301,3 @@ function sharpenModules(values: Float32Array, copy: Float32Array, dimension: num
   }
 }
 
-const OFFSETS: readonly (readonly [number, number])[] = [
-  [0, 0],
-  [-1, 0],
-  [1, 0],
-  [0, -1],
-  [0, 1],
-];

@@ -17,13 +17,13 @@
  * symbol for jsqr; rescue.ts tries pairs of finder patterns whose third is lost (glare).
  */
 import { Binarizer } from './binarize';
-import { findFinderPatterns, type FinderPattern } from './finder';
+import { findFinderPatterns, findSmallFinderPatterns, type FinderPattern } from './finder';
 import { groupFinderPatterns, type Candidate } from './group';
 import { Pyramid } from './pyramid';
 import { readCode } from './read';
 import { candidatePairs, pairHypotheses } from './rescue';
 import { timingModule } from './timing';
-import { dimensionFor, GridSampler, gridHomography, type Sampler } from './grid';
+import { dimensionFor, GridSampler, gridHomography, timingLooksRight, type Sampler } from './grid';
 import { project } from './perspective';
 import { drawFunctionPatterns, SymbolRenderer } from './render';
 import { mapPoint, pickSource, samplerFor, Warper, type Affine, type Source } from './warp';
@@ -37,10 +37,14 @@ export { MAX_CODES_PER_IMAGE } from './types';
  * a bound on the time a pathological picture (a wall of QR-like texture) can take.
  */
 const MAX_FAILED_CANDIDATES = 12;
+/** Candidates whose timing lines are checked at most (true codes rank first; texture makes hundreds). */
+const MAX_CHECKED_CANDIDATES = 64;
 /** Smallest module looked for, in source pixels. */
 const MIN_MODULE = 2;
 /** Target pixels per module in the crops given to jsqr (its 8-pixel blocks need a few per module). */
 const PIXELS_PER_MODULE = 4;
+/** Largest crop given to jsqr (about 300 × 300). */
+const MAX_CROP_PIXELS = 90_000;
 /** Quiet zone kept around a candidate in its crop, in modules. */
 const MARGIN_MODULES = 4;
 /** Source resolution wanted for the timing-pattern check. */
@@ -73,21 +77,31 @@ export class QrDecoder {
     const levels = this.pyramid.build(image);
     const patterns: FinderPattern[] = [];
     for (const [i, level] of levels.entries()) {
-      // Modules under 2 source pixels cannot be read; coarser levels only need to catch what finer ones lost.
-      // A finder's centre is three modules tall, so on big levels every other row still crosses it twice.
+      // A finder's centre is three modules tall, so on big levels every other row still crosses it
+      // twice. Modules under 2 source pixels cannot be read; coarser levels only need to catch
+      // what finer ones lost (blur, noise, big modules).
       const step = level.width * level.height > (i === 0 ? 600_000 : 200_000) ? 2 : 1;
-      findFinderPatterns(this.binarizer.binarize(i, level, levels[i + 1]), level.scale, i === 0 ? Math.max(1, MIN_MODULE / level.scale) : 1.5, patterns, step);
+      // Modules under ~4.5 pixels are at the limit of a half-size base. On 1080p and 1440p frames
+      // they are looked for on the frame itself; on 4K frames (whose screens scale codes up to 3
+      // pixels and more, and whose base level is box-filtered) the base is read leniently.
+      const small = i === 0 && level.scale === 2 && Math.min(width, height) < 1800;
+      const fine = i === 0 && level.scale > 1 && !small;
+      const binary = this.binarizer.binarize(i, level, levels[i + 1]);
+      findFinderPatterns(binary, level.scale, i === 0 ? Math.max(1, MIN_MODULE / level.scale) : 1.5, patterns, step, fine);
+      if (small) findSmallFinderPatterns(image, binary, level.scale, 4.5, patterns);
     }
     const { candidates } = groupFinderPatterns(patterns);
     const found: DecodedQrCode[] = [];
     const used = new Set<FinderPattern>();
     let failures = 0;
+    let checked = 0;
     for (const candidate of candidates) {
-      if (found.length >= MAX_CODES_PER_IMAGE || failures >= MAX_FAILED_CANDIDATES || Date.now() > deadline) break;
+      if (found.length >= MAX_CODES_PER_IMAGE || failures >= MAX_FAILED_CANDIDATES || checked >= MAX_CHECKED_CANDIDATES || Date.now() > deadline) break;
       const { topLeft, topRight, bottomLeft } = candidate;
       if (used.has(topLeft) || used.has(topRight) || used.has(bottomLeft)) continue;
       if (found.some((code) => inside(code.corners, topLeft) || inside(code.corners, topRight) || inside(code.corners, bottomLeft))) continue;
-      const module = timingModule(samplerFor(pickSource(levels, image, candidate.module, TIMING_PIXELS_PER_MODULE)), candidate);
+      checked++;
+      const module = timingModule(samplerFor(this.source(levels, image, candidate.module, TIMING_PIXELS_PER_MODULE)), candidate);
       if (module === undefined) continue;
       const code = this.readCandidate(image, levels, { ...candidate, module });
       if (!code || !plausible(code, candidate.module)) {
@@ -108,8 +122,8 @@ export class QrDecoder {
       if (found.length >= MAX_CODES_PER_IMAGE || Date.now() > deadline) return;
       if (found.some((code) => inside(code.corners, a) || inside(code.corners, b))) continue;
       const module = (a.module + b.module) / 2;
-      const timing = samplerFor(pickSource(levels, image, module, TIMING_PIXELS_PER_MODULE));
-      const grid = samplerFor(pickSource(levels, image, module, GRID_PIXELS_PER_MODULE));
+      const timing = samplerFor(this.source(levels, image, module, TIMING_PIXELS_PER_MODULE));
+      const grid = samplerFor(this.source(levels, image, module, GRID_PIXELS_PER_MODULE));
       for (const hypothesis of pairHypotheses(timing, a, b)) {
         const code = this.readGrid(grid, hypothesis);
         if (code && plausible(code, hypothesis.module) && !found.some((f) => f.text === code.text)) {
@@ -122,14 +136,24 @@ export class QrDecoder {
 
   /** Warps a candidate upright and lets jsqr read it; failing that, samples its grid and renders it clean. */
   private readCandidate(image: RgbaImage, levels: GrayImage[], c: Candidate): DecodedQrCode | undefined {
-    const grid = this.readGrid(samplerFor(pickSource(levels, image, c.module, GRID_PIXELS_PER_MODULE)), c);
+    const grid = this.readGrid(samplerFor(this.source(levels, image, c.module, GRID_PIXELS_PER_MODULE)), c);
     if (grid) return grid;
-    const { map, width, height } = candidateMap(c, PIXELS_PER_MODULE, MARGIN_MODULES);
-    const source: Source = pickSource(levels, image, c.module, PIXELS_PER_MODULE);
+    // jsqr's own locator on an upright crop: it follows perspective the grid may have missed.
+    // Big symbols get fewer pixels per module (jsqr's time grows with the crop).
+    const side = (Math.hypot(c.topRight.x - c.topLeft.x, c.topRight.y - c.topLeft.y) / c.module + 7 + 2 * MARGIN_MODULES);
+    const t = Math.min(PIXELS_PER_MODULE, Math.sqrt(MAX_CROP_PIXELS) / side);
+    if (t < 2.5) return undefined;
+    const { map, width, height } = candidateMap(c, t, MARGIN_MODULES);
+    const source: Source = this.source(levels, image, c.module, t);
     const rgba = this.warper.warp(source, map, width, height, c.inverted);
     const read = readCode(rgba, width, height);
     if (read) return { text: read.text, corners: read.corners.map((p) => mapPoint(map, p.x, p.y)) as DecodedQrCode['corners'] };
     return undefined;
+  }
+
+  /** The source to sample a candidate from: the coarsest level fine enough, else the frame. */
+  private source(levels: GrayImage[], image: RgbaImage, module: number, pixelsPerModule: number): Source {
+    return pickSource(levels, image, module, pixelsPerModule);
   }
 
   /** Samples the module grid of a candidate and decodes it as a rendered, perfect symbol. */
@@ -137,7 +161,9 @@ export class QrDecoder {
     const span = (Math.hypot(c.topRight.x - c.topLeft.x, c.topRight.y - c.topLeft.y) + Math.hypot(c.bottomLeft.x - c.topLeft.x, c.bottomLeft.y - c.topLeft.y)) / 2 / c.module;
     const dimension = dimensionFor(span);
     const toImage = gridHomography(sample, c, dimension, c.inverted);
+    if (!this.grid.timingPrecheck(sample, toImage, dimension)) return undefined;
     const bits = this.grid.sample(sample, toImage, dimension, c.inverted, SHARPEN);
+    if (!timingLooksRight(bits, dimension)) return undefined;
     drawFunctionPatterns(bits, dimension);
     const { rgba, size } = this.renderer.render(bits, dimension, RENDER_SCALE, RENDER_QUIET);
     const read = readCode(rgba, size, size);

@@ -14,6 +14,7 @@ import type { Point } from './types';
 /** Samples per module along a timing line. */
 const SAMPLES_PER_MODULE = 3;
 const profile = new Float32Array(3 * 200);
+const prefix = new Float64Array(3 * 200 + 1);
 
 export interface Line {
   count: number;
@@ -51,14 +52,13 @@ export function transitions(sample: Sampler, from: Point, to: Point, side: Point
     const t = t0 + ((t1 - t0) * i) / n;
     profile[i] = sample(from.x + ox0 + (dx + ox1 - ox0) * t, from.y + oy0 + (dy + oy1 - oy0) * t);
   }
-  // Deviation from the two-module running mean, and its typical size.
+  // Deviation from the two-module running mean (prefix sums), and its typical size.
   const half = SAMPLES_PER_MODULE;
+  for (let i = 0; i <= n; i++) prefix[i + 1] = (prefix[i] as number) + (profile[i] as number);
   const deviation = (i: number): number => {
     const a = Math.max(0, i - half);
     const b = Math.min(n, i + half - 1);
-    let sum = 0;
-    for (let j = a; j <= b; j++) sum += profile[j] as number;
-    return (profile[i] as number) - sum / (b - a + 1);
+    return (profile[i] as number) - ((prefix[b + 1] as number) - (prefix[a] as number)) / (b - a + 1);
   };
   let amplitude = 0;
   for (let i = 0; i <= n; i++) amplitude += Math.abs(deviation(i));
