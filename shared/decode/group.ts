@@ -2,8 +2,8 @@
  * Stage 4: from finder patterns to candidate codes. Three patterns of one polarity and similar
  * module size that form a roughly right, roughly isosceles corner are a candidate code (the
  * tolerances allow ±25° of camera tilt); candidates are ranked by how well they fit, so true
- * codes are tried first and rarely does a cross-code triple cost a decode attempt. Two patterns
- * with nothing to complete them are kept as partial candidates for the try-harder pass.
+ * codes are tried first and rarely does a cross-code triple cost a decode attempt. (Two patterns
+ * with nothing to complete them are rescue.ts's business.)
  */
 import type { FinderPattern } from './finder';
 import type { Point } from './types';
@@ -16,13 +16,6 @@ export interface Candidate {
   inverted: boolean;
   /** Lower is better. */
   score: number;
-}
-
-export interface PartialCandidate {
-  a: FinderPattern;
-  b: FinderPattern;
-  module: number;
-  inverted: boolean;
 }
 
 /** Finder patterns considered at most (best supported first): keeps the triple search small. */
@@ -70,8 +63,8 @@ function asCorner(corner: FinderPattern, p: FinderPattern, q: FinderPattern): Ca
   };
 }
 
-/** Candidate codes, best first, and pairs of patterns no candidate uses. */
-export function groupFinderPatterns(all: FinderPattern[]): { candidates: Candidate[]; partials: PartialCandidate[] } {
+/** Candidate codes, best first. */
+export function groupFinderPatterns(all: FinderPattern[]): { candidates: Candidate[] } {
   // A pattern confirmed on a single row is mostly noise: real ones are three modules tall.
   const patterns = all
     .filter((p) => p.hits >= 2)
@@ -96,20 +89,5 @@ export function groupFinderPatterns(all: FinderPattern[]): { candidates: Candida
     }
   }
   candidates.sort((a, b) => a.score - b.score);
-  const used = new Set<FinderPattern>();
-  for (const c of candidates) used.add(c.topLeft).add(c.topRight).add(c.bottomLeft);
-  const partials: PartialCandidate[] = [];
-  const loose = patterns.filter((p) => !used.has(p));
-  for (let i = 0; i < loose.length; i++) {
-    for (let j = i + 1; j < loose.length; j++) {
-      const a = loose[i] as FinderPattern;
-      const b = loose[j] as FinderPattern;
-      if (!similar(a, b)) continue;
-      const module = (a.module + b.module) / 2;
-      const span = dist(a, b) / module;
-      if (span >= 10 && span <= 250) partials.push({ a, b, module, inverted: a.inverted });
-    }
-  }
-  partials.sort((p, q) => q.a.hits + q.b.hits - (p.a.hits + p.b.hits));
-  return { candidates, partials };
+  return { candidates };
 }

@@ -1,8 +1,9 @@
 /**
- * Stage 1: grey levels. The frame is read once into a grey base level of about 1080 lines (a
- * 4K frame into 1920×1080), then halved a few times by 2×2 means. Finder patterns are looked for on every level: small
- * modules show on the base, big, blurred or noisy ones on the coarser levels, where the box
- * filter has averaged the noise away. Buffers are kept between frames.
+ * Stage 1: grey levels. The frame is read once into a grey base level (full size up to 720p
+ * camera frames, half size from 1080p to 4K), then halved a few times by 2×2 means. Finder
+ * patterns are looked for on every level: small modules show on the base, big, blurred or noisy
+ * ones on the coarser levels, where averaging has taken the noise away. Buffers are kept between
+ * frames.
  */
 import type { GrayImage, RgbaImage } from './types';
 

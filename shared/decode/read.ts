@@ -1,7 +1,7 @@
 /**
- * Stage 6: jsqr itself, on a prepared image. jsqr binarizes, locates, samples, error-corrects and
- * parses; we give it a small upright crop, tell it the polarity (the crop is always dark on
- * light) and take its corners and segments.
+ * Stage 6e: jsqr itself, on a prepared image. jsqr binarizes, locates, samples, error-corrects
+ * and parses; we give it a rendered symbol or a small upright crop, always dark on light so it
+ * need not try both polarities, and take its corners and segments.
  */
 import jsQR from 'jsqr';
 import { textFromChunks } from './text';

@@ -1,5 +1,5 @@
 /**
- * Stage 5c: a sampled module grid drawn as a perfect symbol (black on white, a few pixels per
+ * Stage 6c: a sampled module grid drawn as a perfect symbol (black on white, a few pixels per
  * module, quiet zone) for jsqr to decode. The function patterns — finders and their separators,
  * timing lines, alignment patterns — are drawn as the standard defines them rather than as
  * sampled, so jsqr's own locator always finds the symbol and only data and format modules carry

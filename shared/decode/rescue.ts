@@ -9,10 +9,10 @@
  * correction absorbs the modules the glare spoilt.
  */
 import type { FinderPattern } from './finder';
-import { refineFinder, type Sampler } from './grid';
+import { refineFinder } from './alignment';
 import type { Candidate } from './group';
 import { alternates, partlyAlternates, transitions } from './timing';
-import type { Point } from './types';
+import type { Point, Sampler } from './types';
 
 /** Pairs tried at most per frame: each costs a few grid reads. */
 const MAX_PAIRS = 6;

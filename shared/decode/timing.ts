@@ -1,15 +1,14 @@
 /**
- * Stage 4b: a cheap check that a candidate is a code before jsqr spends a millisecond or more on
+ * Stage 5: a cheap check that a candidate is a code before jsqr spends a millisecond or more on
  * it. Between the finder patterns of every QR code run the timing patterns: row 6 and column 6
  * alternate dark, light, dark… one module at a time. Three finder-like icons in an L, or three
  * patterns taken from two different codes, have no such line between them. Sampling the two
  * lines (about a hundred pixels each) rejects those false candidates; a candidate passes when
  * either line alternates as often as its size predicts, so one line lost to glare is forgiven.
- * The count of transitions also gives the module size exactly, which sizes the crop for jsqr.
+ * The count of transitions also gives the module size exactly, which sizes the grid read.
  */
-import type { Sampler } from './grid';
 import type { Candidate } from './group';
-import type { Point } from './types';
+import type { Point, Sampler } from './types';
 
 /** Samples per module along a timing line. */
 const SAMPLES_PER_MODULE = 3;

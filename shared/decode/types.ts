@@ -34,6 +34,9 @@ export interface DecodeOptions {
 /** Most codes looked for in one picture. */
 export const MAX_CODES_PER_IMAGE = 8;
 
+/** Bilinear grey at a source-pixel position. */
+export type Sampler = (x: number, y: number) => number;
+
 /** A grey image (one byte per pixel) at `scale` source pixels per pixel. */
 export interface GrayImage {
   data: Uint8Array;

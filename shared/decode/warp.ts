@@ -1,11 +1,12 @@
 /**
- * Stage 5: the image jsqr reads. A candidate's three finder centres define an affine map; the
- * code is resampled through it into a small upright image at a few pixels per module, with a
- * margin of quiet zone, dark ink on light paper whatever the original polarity. jsqr then works
- * on ~20–60 thousand pixels instead of millions, sees one code only (no finder patterns of a
- * neighbour to mix in), upright (its locator scans rows), and corrects the remaining perspective
- * itself from the alignment pattern. Sampling comes from the pyramid level whose resolution is
- * just above the target, so big or noisy modules are area-averaged rather than aliased.
+ * Stage 6d, the fallback read, and the samplers every stage uses. A candidate's three finder
+ * centres define an affine map; the code is resampled through it into a small upright image at a
+ * few pixels per module with a margin of quiet zone, dark ink on light paper whatever the
+ * original polarity. jsqr then works on ~20–90 thousand pixels instead of millions, sees one
+ * code only (no finder patterns of a neighbour to mix in), upright (its locator scans rows), and
+ * corrects the remaining perspective itself from the alignment pattern. Samples come from the
+ * pyramid level whose resolution is just above what is needed, so big or noisy modules are
+ * area-averaged rather than aliased; from the frame itself when no level is fine enough.
  */
 import type { GrayImage, Point, RgbaImage } from './types';
 

@@ -1,0 +1,161 @@
+/**
+ * Stage 6a: where a candidate's modules are. From the three finder centres an affine grid;
+ * then the alignment pattern (searched for near where that grid predicts it, coarse to fine) or,
+ * for version 1 which has none, the symbol's bottom-right corner where the outer edges of the
+ * top-right and bottom-left finder patterns meet: a fourth point that makes the grid a
+ * homography, following a camera's perspective. Also the finder search the two-pattern rescue
+ * uses to place a faint third pattern.
+ */
+import { homography, type Homography } from './perspective';
+import type { Point, Sampler } from './types';
+
+export interface GridPoints {
+  topLeft: Point & { module: number };
+  topRight: Point & { module: number };
+  bottomLeft: Point & { module: number };
+}
+
+/** The nearest valid symbol size (17 + 4·version) for `span` modules between finder centres. */
+export function dimensionFor(span: number): number {
+  const version = Math.min(40, Math.max(1, Math.round((span + 7 - 17) / 4)));
+  return 17 + 4 * version;
+}
+
+/** Mean of the eight samples at `r` modules from (x, y) along the module axes and diagonals. */
+function ring(sample: Sampler, x: number, y: number, r: number, mu: Point, mv: Point): number {
+  return (
+    (sample(x + r * mu.x, y + r * mu.y) +
+      sample(x - r * mu.x, y - r * mu.y) +
+      sample(x + r * mv.x, y + r * mv.y) +
+      sample(x - r * mv.x, y - r * mv.y) +
+      sample(x + r * (mu.x + mv.x), y + r * (mu.y + mv.y)) +
+      sample(x - r * (mu.x + mv.x), y - r * (mu.y + mv.y)) +
+      sample(x + r * (mu.x - mv.x), y + r * (mu.y - mv.y)) +
+      sample(x - r * (mu.x - mv.x), y - r * (mu.y - mv.y))) /
+    8
+  );
+}
+
+/**
+ * The best centre of a ring pattern near `predicted`, on a third-of-a-module lattice up to
+ * `reach` modules away: `contrast` scores a position (positive = ink where ink should be).
+ */
+function searchPattern(predicted: Point, mu: Point, mv: Point, reach: number, minScore: number, contrast: (x: number, y: number) => number): Point | undefined {
+  // Coarse (half modules over the reach), then fine (sixths of a module around the best).
+  const scan = (centre: Point, steps: number, step: number, floor: number): { at: Point; score: number } | undefined => {
+    let best: { at: Point; score: number } | undefined;
+    for (let j = -steps; j <= steps; j++) {
+      for (let i = -steps; i <= steps; i++) {
+        const x = centre.x + (i * mu.x + j * mv.x) * step;
+        const y = centre.y + (i * mu.y + j * mv.y) * step;
+        // Prefer the position nearest the prediction when several score alike.
+        const d = Math.hypot(x - predicted.x, y - predicted.y) / Math.hypot(mu.x, mu.y);
+        const score = contrast(x, y) * (1 - 0.04 * d);
+        if (score > (best?.score ?? floor)) best = { at: { x, y }, score };
+      }
+    }
+    return best;
+  };
+  const coarse = scan(predicted, Math.ceil(reach * 2), 1 / 2, minScore / 2);
+  if (!coarse) return undefined;
+  const fine = scan(coarse.at, 3, 1 / 6, minScore);
+  return fine?.at;
+}
+
+/** The alignment pattern (dark centre, light ring, dark ring; inverted: the opposite) nearest `predicted`. */
+function findAlignment(sample: Sampler, predicted: Point, mu: Point, mv: Point, inverted: boolean, reach: number): Point | undefined {
+  const sign = inverted ? -1 : 1;
+  return searchPattern(predicted, mu, mv, reach, 12, (x, y) => sign * (ring(sample, x, y, 1, mu, mv) - (sample(x, y) + ring(sample, x, y, 2, mu, mv)) / 2));
+}
+
+/**
+ * Where a finder pattern predicted at `predicted` (from the other two, assuming a square) really
+ * is, when a blurred or glared pattern is still faintly there; the prediction otherwise. The
+ * module vectors `mu`, `mv` give the local grid.
+ */
+export function refineFinder(sample: Sampler, predicted: Point, mu: Point, mv: Point, inverted: boolean): Point {
+  const sign = inverted ? -1 : 1;
+  const found = searchPattern(predicted, mu, mv, 2.5, 12, (x, y) => {
+    const ink = (sample(x, y) + ring(sample, x, y, 1, mu, mv) + ring(sample, x, y, 3, mu, mv)) / 3;
+    return sign * ((ring(sample, x, y, 2, mu, mv) + ring(sample, x, y, 4, mu, mv)) / 2 - ink);
+  });
+  return found ?? predicted;
+}
+
+/**
+ * Module (u, v) → source pixel homography for a symbol of `dimension` modules whose finder
+ * centres are `p` (module centres sit at half-integers: the top-left finder's is (3.5, 3.5)).
+ */
+export function gridHomography(sample: Sampler, p: GridPoints, dimension: number, inverted: boolean): Homography {
+  const span = dimension - 7;
+  const mu = { x: (p.topRight.x - p.topLeft.x) / span, y: (p.topRight.y - p.topLeft.y) / span };
+  const mv = { x: (p.bottomLeft.x - p.topLeft.x) / span, y: (p.bottomLeft.y - p.topLeft.y) / span };
+  const affine = (u: number, v: number): Point => ({ x: p.topLeft.x + (u - 3.5) * mu.x + (v - 3.5) * mv.x, y: p.topLeft.y + (u - 3.5) * mu.y + (v - 3.5) * mv.y });
+  const far = dimension - 6.5;
+  // How far the alignment pattern may be from the affine prediction: up to several modules under
+  // strong perspective (which also makes the finder patterns differ in size), about none on a screen.
+  const sizes = [p.topLeft.module, p.topRight.module, p.bottomLeft.module];
+  const skew = Math.max(...sizes) / Math.min(...sizes) - 1;
+  const reach = Math.min(5, 2 + dimension / 15) * Math.min(1, 0.3 + skew * 8);
+  const alignment = dimension > 21 ? findAlignment(sample, affine(far, far), mu, mv, inverted, reach) : undefined;
+  let fourth = { x: far, y: far };
+  let fourthAt = alignment;
+  if (!fourthAt) {
+    // No alignment pattern (version 1, or lost): the symbol's bottom-right corner, where the
+    // right edge of the top-right finder meets the bottom edge of the bottom-left one. Unlike
+    // the parallelogram guess, this follows the perspective.
+    fourth = { x: dimension, y: dimension };
+    const guess = affine(dimension, dimension);
+    const right = outerEdge(sample, p.topRight, mu, mv);
+    const bottom = outerEdge(sample, p.bottomLeft, mv, mu);
+    const corner = right && bottom ? intersect(right, bottom) : undefined;
+    fourthAt = corner && Math.hypot(corner.x - guess.x, corner.y - guess.y) < 4 * Math.hypot(mu.x, mu.y) ? corner : guess;
+  }
+  return homography(
+    [{ x: 3.5, y: 3.5 }, { x: dimension - 3.5, y: 3.5 }, fourth, { x: 3.5, y: dimension - 3.5 }],
+    [p.topLeft, p.topRight, fourthAt, p.bottomLeft],
+  );
+}
+
+interface Line {
+  point: Point;
+  direction: Point;
+}
+
+/**
+ * The outer edge of a finder pattern on its `along` side: on three rows across it, the point
+ * where grey crosses midway from the outer ring (3 modules out) to the separator (4.2 out).
+ */
+function outerEdge(sample: Sampler, centre: Point, along: Point, across: Point): Line | undefined {
+  const points: Point[] = [];
+  for (const k of [-3, 3]) {
+    const at = (t: number): Point => ({ x: centre.x + t * along.x + k * across.x, y: centre.y + t * along.y + k * across.y });
+    const ink = sample(at(3).x, at(3).y);
+    const paper = sample(at(4.2).x, at(4.2).y);
+    if (Math.abs(ink - paper) < 10) return undefined;
+    const mid = (ink + paper) / 2;
+    let previous = ink;
+    let edge: number | undefined;
+    for (let t = 3 + 1 / 8; t <= 4.2; t += 1 / 8) {
+      const q = at(t);
+      const v = sample(q.x, q.y);
+      if ((previous - mid) * (v - mid) <= 0) {
+        edge = t - (1 / 8) * (Math.abs(v - mid) / Math.max(1e-6, Math.abs(v - previous)));
+        break;
+      }
+      previous = v;
+    }
+    if (edge === undefined) return undefined;
+    points.push(at(edge));
+  }
+  const [a, b] = points as [Point, Point];
+  return { point: a, direction: { x: b.x - a.x, y: b.y - a.y } };
+}
+
+function intersect(l: Line, m: Line): Point | undefined {
+  const den = l.direction.x * m.direction.y - l.direction.y * m.direction.x;
+  if (Math.abs(den) < 1e-9) return undefined;
+  const t = ((m.point.x - l.point.x) * m.direction.y - (m.point.y - l.point.y) * m.direction.x) / den;
+  return { x: l.point.x + t * l.direction.x, y: l.point.y + t * l.direction.y };
+}
+

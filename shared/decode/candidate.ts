@@ -1,0 +1,89 @@
+/**
+ * Stage 6: reading one candidate. First our own grid read (grid.ts: homography from the finder
+ * and alignment patterns, every module sampled and thresholded locally, then render.ts draws
+ * the modules as a perfect symbol), which copes with blur, glare and uneven light; failing that,
+ * the candidate resampled upright (warp.ts) for jsqr's own locator, which follows perspective
+ * our homography may have missed. Either way jsqr (read.ts) does the error correction and
+ * parsing; the corners it reports are mapped back to the frame.
+ */
+import { dimensionFor, gridHomography } from './alignment';
+import { GridSampler, timingLooksRight } from './grid';
+import type { Candidate } from './group';
+import { project } from './perspective';
+import { readCode } from './read';
+import { drawFunctionPatterns, SymbolRenderer } from './render';
+import type { DecodedQrCode, GrayImage, RgbaImage, Sampler } from './types';
+import { mapPoint, pickSource, samplerFor, Warper, type Affine } from './warp';
+
+/** Target pixels per module in the crops given to jsqr (its 8-pixel blocks need a few per module). */
+const PIXELS_PER_MODULE = 4;
+/** Largest crop given to jsqr (about 300 × 300): its time grows with the crop. */
+const MAX_CROP_PIXELS = 90_000;
+/** Quiet zone kept around a candidate in its crop, in modules. */
+const MARGIN_MODULES = 4;
+/** Source resolution wanted for grid sampling (five samples spread over ±0.22 module). */
+export const GRID_PIXELS_PER_MODULE = 3;
+/** Grid sampling undoes this much defocus (see grid.ts); harmless on sharp codes. */
+const SHARPEN = 0.8;
+/** Rendered symbols: pixels per module and quiet-zone modules (jsqr reads 2 px modules fine, and faster). */
+const RENDER_SCALE = 2;
+const RENDER_QUIET = 2;
+
+/** Reads candidates, with buffers kept from frame to frame. */
+export class CandidateReader {
+  private readonly warper = new Warper();
+  private readonly grid = new GridSampler();
+  private readonly renderer = new SymbolRenderer();
+
+  /** The code at a candidate (module size exact, from its timing lines), or undefined. */
+  read(image: RgbaImage, levels: readonly GrayImage[], c: Candidate): DecodedQrCode | undefined {
+    return this.readGrid(samplerFor(pickSource(levels, image, c.module, GRID_PIXELS_PER_MODULE)), c) ?? this.readCrop(image, levels, c);
+  }
+
+  /** Samples the module grid of a candidate and decodes it as a rendered, perfect symbol. */
+  readGrid(sample: Sampler, c: Candidate): DecodedQrCode | undefined {
+    const span = (Math.hypot(c.topRight.x - c.topLeft.x, c.topRight.y - c.topLeft.y) + Math.hypot(c.bottomLeft.x - c.topLeft.x, c.bottomLeft.y - c.topLeft.y)) / 2 / c.module;
+    const dimension = dimensionFor(span);
+    const toImage = gridHomography(sample, c, dimension, c.inverted);
+    // Two cheap looks at the timing lines before a full read and a jsqr call on what may be texture.
+    if (!this.grid.timingPrecheck(sample, toImage, dimension)) return undefined;
+    const bits = this.grid.sample(sample, toImage, dimension, c.inverted, SHARPEN);
+    if (!timingLooksRight(bits, dimension)) return undefined;
+    drawFunctionPatterns(bits, dimension);
+    const { rgba, size } = this.renderer.render(bits, dimension, RENDER_SCALE, RENDER_QUIET);
+    const read = readCode(rgba, size, size);
+    if (!read) return undefined;
+    const corners = read.corners.map((p) => project(toImage, p.x / RENDER_SCALE - RENDER_QUIET, p.y / RENDER_SCALE - RENDER_QUIET));
+    return { text: read.text, corners: corners as DecodedQrCode['corners'] };
+  }
+
+  /** The candidate resampled upright, dark on light, for jsqr's own locator. */
+  private readCrop(image: RgbaImage, levels: readonly GrayImage[], c: Candidate): DecodedQrCode | undefined {
+    // Big symbols get fewer pixels per module; too few and jsqr cannot find the finder patterns.
+    const side = Math.hypot(c.topRight.x - c.topLeft.x, c.topRight.y - c.topLeft.y) / c.module + 7 + 2 * MARGIN_MODULES;
+    const t = Math.min(PIXELS_PER_MODULE, Math.sqrt(MAX_CROP_PIXELS) / side);
+    if (t < 2.5) return undefined;
+    const { map, width, height } = candidateMap(c, t, MARGIN_MODULES);
+    const rgba = this.warper.warp(pickSource(levels, image, c.module, t), map, width, height, c.inverted);
+    const read = readCode(rgba, width, height);
+    if (!read) return undefined;
+    return { text: read.text, corners: read.corners.map((p) => mapPoint(map, p.x, p.y)) as DecodedQrCode['corners'] };
+  }
+}
+
+/** The affine map from an upright crop (t px per module, `margin` modules of quiet zone) to the frame. */
+function candidateMap(c: Candidate, t: number, margin: number): { map: Affine; width: number; height: number } {
+  const { topLeft: tl, topRight: tr, bottomLeft: bl, module } = c;
+  const ax = tr.x - tl.x;
+  const ay = tr.y - tl.y;
+  const bx = bl.x - tl.x;
+  const by = bl.y - tl.y;
+  // Modules between finder centres along each leg, as measured (not rounded: jsqr finds the grid).
+  const dx = Math.hypot(ax, ay) / module;
+  const dy = Math.hypot(bx, by) / module;
+  const u = { x: ax / (dx * t), y: ay / (dx * t) };
+  const v = { x: bx / (dy * t), y: by / (dy * t) };
+  const offset = (margin + 3.5) * t;
+  const origin = { x: tl.x - offset * (u.x + v.x), y: tl.y - offset * (u.y + v.y) };
+  return { map: { origin, u, v }, width: Math.ceil((dx + 7 + 2 * margin) * t), height: Math.ceil((dy + 7 + 2 * margin) * t) };
+}
