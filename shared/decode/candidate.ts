@@ -13,7 +13,7 @@ import { project } from './perspective';
 import { readCode } from './read';
 import { drawFunctionPatterns, SymbolRenderer } from './render';
 import type { DecodedQrCode, GrayImage, RgbaImage, Sampler } from './types';
-import { mapPoint, pickSource, samplerFor, Warper, type Affine } from './warp';
+import { FramePatch, mapPoint, pickSource, samplerFor, Warper, type Affine, type Source } from './warp';
 
 /** Target pixels per module in the crops given to jsqr (its 8-pixel blocks need a few per module). */
 const PIXELS_PER_MODULE = 4;
@@ -25,6 +25,8 @@ const MARGIN_MODULES = 4;
 export const GRID_PIXELS_PER_MODULE = 3;
 /** Grid sampling undoes this much defocus (see grid.ts); harmless on sharp codes. */
 const SHARPEN = 0.8;
+/** Largest grey patch cut from the frame for a grid read (bigger candidates sample the frame directly). */
+const MAX_PATCH_PIXELS = 400_000;
 /** Rendered symbols: pixels per module and quiet-zone modules (jsqr reads 2 px modules fine, and faster). */
 const RENDER_SCALE = 2;
 const RENDER_QUIET = 2;
@@ -34,10 +36,26 @@ export class CandidateReader {
   private readonly warper = new Warper();
   private readonly grid = new GridSampler();
   private readonly renderer = new SymbolRenderer();
+  private readonly patch = new FramePatch();
 
   /** The code at a candidate (module size exact, from its timing lines), or undefined. */
   read(image: RgbaImage, levels: readonly GrayImage[], c: Candidate): DecodedQrCode | undefined {
-    return this.readGrid(samplerFor(pickSource(levels, image, c.module, GRID_PIXELS_PER_MODULE)), c) ?? this.readCrop(image, levels, c);
+    return this.readGrid(samplerFor(this.gridSource(image, levels, c)), c) ?? this.readCrop(image, levels, c);
+  }
+
+  /** The level to read a candidate's grid from; for small modules a grey patch of the frame around it. */
+  private gridSource(image: RgbaImage, levels: readonly GrayImage[], c: Candidate): Source {
+    const source = pickSource(levels, image, c.module, GRID_PIXELS_PER_MODULE);
+    if (source.kind !== 'rgba') return source;
+    // The symbol (its fourth corner from the other three) and four modules around it, which
+    // covers the alignment search, the edge tracing and what perspective moves.
+    const { topLeft: tl, topRight: tr, bottomLeft: bl } = c;
+    const xs = [tl.x, tr.x, bl.x, tr.x + bl.x - tl.x];
+    const ys = [tl.y, tr.y, bl.y, tr.y + bl.y - tl.y];
+    const margin = 8 * c.module;
+    const box = [Math.min(...xs) - margin, Math.min(...ys) - margin, Math.max(...xs) + margin, Math.max(...ys) + margin] as const;
+    if ((box[2] - box[0]) * (box[3] - box[1]) > MAX_PATCH_PIXELS) return source;
+    return this.patch.cut(image, ...box);
   }
 
   /** Samples the module grid of a candidate and decodes it as a rendered, perfect symbol. */

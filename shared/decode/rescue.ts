@@ -37,49 +37,49 @@ export function candidatePairs(patterns: readonly FinderPattern[]): [FinderPatte
 const turn = (v: Point): Point => ({ x: -v.y, y: v.x });
 const unturn = (v: Point): Point => ({ x: v.y, y: -v.x });
 
-/** A hypothetical finder pattern at `at`, moved onto a faint real one when there is one nearby. */
-function pattern(at: Point, like: FinderPattern, sample: Sampler, mu: Point, mv: Point): FinderPattern {
-  const p = refineFinder(sample, at, mu, mv, like.inverted);
-  return { x: p.x, y: p.y, module: like.module, inverted: like.inverted, hits: 0 };
+/** A hypothetical finder pattern at `at` (its place checked against the image later). */
+function pattern(at: Point, like: FinderPattern): FinderPattern {
+  return { x: at.x, y: at.y, module: like.module, inverted: like.inverted, hits: 0 };
 }
 
-/** Module vectors of a grid whose top-left → top-right leg is `leg`, `modules` long. */
-function axes(leg: Point, modules: number): [Point, Point] {
+/** The hypothetical pattern moved onto a faint real one nearby, if any; `leg` runs top-left → top-right. */
+function refined(p: FinderPattern, leg: Point, modules: number, sample: Sampler): FinderPattern {
   const mu = { x: leg.x / modules, y: leg.y / modules };
-  return [mu, turn(mu)];
+  const at = refineFinder(sample, p, mu, turn(mu), p.inverted);
+  return { ...p, x: at.x, y: at.y };
 }
 
 function candidate(topLeft: FinderPattern, topRight: FinderPattern, bottomLeft: FinderPattern, module: number): Candidate {
   return { topLeft, topRight, bottomLeft, module, inverted: topLeft.inverted || topRight.inverted, score: 0 };
 }
 
-/** The hypotheses for one pair that its timing lines support, as candidates for the grid sampler. */
+/**
+ * The hypotheses for one pair that its timing lines support, as candidates for the grid sampler.
+ * The timing lines are checked first, from the square's guess for the missing pattern; only the
+ * hypotheses that pass pay for the search that refines where the missing pattern is.
+ */
 export function pairHypotheses(sample: Sampler, a: FinderPattern, b: FinderPattern): Candidate[] {
   const module = (a.module + b.module) / 2;
   const out: Candidate[] = [];
-  const ab = { x: b.x - a.x, y: b.y - a.y };
-  const ba = { x: -ab.x, y: -ab.y };
   // Sides: a and b are adjacent corners; the timing line between them is fully visible.
-  const sides: [FinderPattern, FinderPattern, FinderPattern][] = [];
-  for (const [corner, other, leg] of [
-    [a, b, ab],
-    [b, a, ba],
+  for (const [corner, other] of [
+    [a, b],
+    [b, a],
   ] as const) {
-    const modules = Math.hypot(leg.x, leg.y) / module;
-    const [mu, mv] = axes(leg, modules);
-    const third = pattern({ x: corner.x + turn(leg).x, y: corner.y + turn(leg).y }, corner, sample, mu, mv);
-    sides.push([corner, other, third]); // corner = top-left, other = top-right, third = bottom-left
-    const [mu2, mv2] = axes(unturn(leg), modules);
-    const third2 = pattern({ x: corner.x + unturn(leg).x, y: corner.y + unturn(leg).y }, corner, sample, mu2, mv2);
-    sides.push([corner, third2, other]); // corner = top-left, other = bottom-left, third2 = top-right
-  }
-  for (const [tl, tr, bl] of sides) {
-    const real = tr.hits > 0 ? tr : bl;
-    const missing = tr.hits > 0 ? bl : tr;
-    const line = transitions(sample, tl, real, missing, module);
-    if (!alternates(line)) continue;
-    const exact = Math.hypot(real.x - tl.x, real.y - tl.y) / (line.count + 8);
-    out.push(candidate(tl, tr, bl, exact));
+    const leg = { x: other.x - corner.x, y: other.y - corner.y };
+    for (const otherIsTopRight of [true, false]) {
+      // With `other` top-right, bottom-left is a quarter turn clockwise of the leg; with `other`
+      // bottom-left, top-right is a quarter turn back.
+      const away = otherIsTopRight ? turn(leg) : unturn(leg);
+      const missing = pattern({ x: corner.x + away.x, y: corner.y + away.y }, corner);
+      const line = transitions(sample, corner, other, missing, module);
+      if (!alternates(line)) continue;
+      const modules = line.count + 8;
+      const exact = Math.hypot(leg.x, leg.y) / modules;
+      const topRightLeg = otherIsTopRight ? leg : away;
+      const third = refined(missing, topRightLeg, modules, sample);
+      out.push(otherIsTopRight ? candidate(corner, other, third, exact) : candidate(corner, third, other, exact));
+    }
   }
   // Diagonal: a and b are top-right and bottom-left; the missing top-left is off the midpoint.
   const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
@@ -90,13 +90,10 @@ export function pairHypotheses(sample: Sampler, a: FinderPattern, b: FinderPatte
     // The top-left sees top-right, then bottom-left, a quarter turn clockwise: it lies where
     // the half-diagonal from the midpoint, turned back a quarter, points.
     const half = { x: (bl.x - tr.x) / 2, y: (bl.y - tr.y) / 2 };
-    const guess = { x: mid.x + turn(half).x, y: mid.y + turn(half).y };
+    const guess = pattern({ x: mid.x + turn(half).x, y: mid.y + turn(half).y }, tr);
+    if (!partlyAlternates(transitions(sample, guess, tr, bl, module)) || !partlyAlternates(transitions(sample, guess, bl, tr, module))) continue;
     const leg = { x: tr.x - guess.x, y: tr.y - guess.y };
-    const [mu, mv] = axes(leg, Math.hypot(leg.x, leg.y) / module);
-    const tl = pattern(guess, tr, sample, mu, mv);
-    const row = transitions(sample, tl, tr, bl, module);
-    const column = transitions(sample, tl, bl, tr, module);
-    if (partlyAlternates(row) && partlyAlternates(column)) out.push(candidate(tl, tr, bl, module));
+    out.push(candidate(refined(guess, leg, Math.hypot(leg.x, leg.y) / module, sample), tr, bl, module));
   }
   return out;
 }

@@ -21,8 +21,11 @@ export function mapPoint(map: Affine, x: number, y: number): Point {
   return { x: map.origin.x + x * map.u.x + y * map.v.x, y: map.origin.y + x * map.u.y + y * map.v.y };
 }
 
-/** Where target pixels come from: a pyramid level, or the full-resolution frame itself. */
-export type Source = { kind: 'level'; level: GrayImage } | { kind: 'rgba'; image: RgbaImage };
+/**
+ * Where target pixels come from: a pyramid level (or a grey patch of the frame whose top-left
+ * pixel is at `origin`), or the full-resolution frame itself.
+ */
+export type Source = { kind: 'level'; level: GrayImage; origin?: Point } | { kind: 'rgba'; image: RgbaImage };
 
 /** The source to sample for `pixelsPerModule` target pixels per module of `module` source pixels. */
 export function pickSource(levels: readonly GrayImage[], image: RgbaImage, module: number, pixelsPerModule: number): Source {
@@ -72,16 +75,53 @@ export class Warper {
 
 /** Bilinear grey at source-pixel positions. */
 export function samplerFor(source: Source): (x: number, y: number) => number {
-  return source.kind === 'level' ? levelSampler(source.level) : rgbaSampler(source.image);
+  return source.kind === 'level' ? levelSampler(source.level, source.origin) : rgbaSampler(source.image);
+}
+
+/**
+ * Full-resolution grey of one box of the frame, for reading a code whose modules are too small
+ * for any level: converting the box once costs less than converting four RGBA pixels for each
+ * of the thousands of samples a grid read takes.
+ */
+export class FramePatch {
+  private buffer = new Uint8Array(0);
+
+  /** A level-like source with the luma of the frame inside the box (clamped to the frame). */
+  cut(image: RgbaImage, left: number, top: number, right: number, bottom: number): Source {
+    const x0 = Math.max(0, Math.floor(left));
+    const y0 = Math.max(0, Math.floor(top));
+    const width = Math.max(2, Math.min(image.width, Math.ceil(right)) - x0);
+    const height = Math.max(2, Math.min(image.height, Math.ceil(bottom)) - y0);
+    if (this.buffer.length < width * height) this.buffer = new Uint8Array(width * height);
+    const data = this.buffer.subarray(0, width * height);
+    const src = image.data;
+    const w32 = littleEndian && src.byteOffset % 4 === 0 ? new Uint32Array(src.buffer, src.byteOffset, image.width * image.height) : undefined;
+    for (let y = 0; y < height; y++) {
+      const row = Math.min(image.height - 1, y0 + y) * image.width + x0;
+      const o = y * width;
+      for (let x = 0; x < width; x++) {
+        const i = Math.min(image.width * image.height - 1, row + x);
+        if (w32) {
+          const p = w32[i] as number;
+          data[o + x] = ((p & 255) * 77 + ((p >>> 8) & 255) * 150 + ((p >>> 16) & 255) * 29) >> 8;
+        } else {
+          data[o + x] = ((src[i * 4] as number) * 77 + (src[i * 4 + 1] as number) * 150 + (src[i * 4 + 2] as number) * 29) >> 8;
+        }
+      }
+    }
+    return { kind: 'level', level: { data, width, height, scale: 1 }, origin: { x: x0, y: y0 } };
+  }
 }
 
 /** Bilinear grey at a source-pixel position, from a level (clamped at the borders). */
-function levelSampler(level: GrayImage): (x: number, y: number) => number {
+function levelSampler(level: GrayImage, origin: Point = { x: 0, y: 0 }): (x: number, y: number) => number {
   const { data, width, height, scale } = level;
   const inv = 1 / scale;
+  const ox = origin.x;
+  const oy = origin.y;
   return (x, y) => {
-    const fx = Math.min(width - 1.001, Math.max(0, x * inv - 0.5));
-    const fy = Math.min(height - 1.001, Math.max(0, y * inv - 0.5));
+    const fx = Math.min(width - 1.001, Math.max(0, (x - ox) * inv - 0.5));
+    const fy = Math.min(height - 1.001, Math.max(0, (y - oy) * inv - 0.5));
     const ix = fx | 0;
     const iy = fy | 0;
     const ax = fx - ix;
