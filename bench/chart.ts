@@ -23,7 +23,7 @@ export function renderChart(rows: ChartRow[], machine: { cpu: string; cores: num
   const bar = 7;
   const rowH = SERIES.length * (bar + 1) + 10;
   const top = 78;
-  const width = labelW + timeW + gap + okW + 20;
+  const width = labelW + timeW + gap + okW + 45;
   const height = top + rows.length * rowH + 40;
   // Log scale from 0.5 ms to 2000 ms.
   const lo = Math.log10(0.5);
