@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../simulator/fixture';
-import { startSimulator } from '../simulator/server';
+import { describeInvite, startSimulator } from '../simulator/server';
 
 const sim = await startSimulator({
-  onInvite: (r) => console.log(`simulator: inviteWithPwd conferenceID=${r.conferenceID ?? '-'} -> ${r.outcome}${r.errorCode ? ` ${r.errorCode}` : ''}`),
+  onInvite: (r) => console.log(`simulator: ${describeInvite(r)}`),
 });
 console.log(`simulator: ${sim.url}`);
 console.log(`simulator-ca: ${sim.caPath}`);

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_TERMINAL } from '../simulator/fixture';
-import { startSimulator } from '../simulator/server';
+import { describeInvite, startSimulator } from '../simulator/server';
 import { formatMeetingId } from '../shared/payload/index';
 import { startPreview } from './preview/server';
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, not ${values.port}`);
 
   const sim = await startSimulator({
-    onInvite: (record) => console.log(`simulator: inviteWithPwd conferenceID=${record.conferenceID ?? '-'} -> ${record.outcome}${record.errorCode ? ` ${record.errorCode}` : ''}`),
+    onInvite: (record) => console.log(`simulator: ${describeInvite(record)}`),
   });
   console.log(`simulator: ${sim.url}`);
   console.log(`simulator-ca: ${sim.caPath}`);

@@ -43,6 +43,18 @@ export interface RecordedInvite {
   detail?: string;
 }
 
+/** One line for a console: when, what, the outcome and the request ID (the password is never in a record). */
+export function describeInvite(record: RecordedInvite): string {
+  const body = record.body as { callNum?: unknown } | null;
+  const callNum = typeof body?.callNum === 'string' ? body.callNum : '-';
+  const code = record.errorCode ? ` ${record.errorCode}` : '';
+  const detail = record.detail ? ` (${record.detail})` : '';
+  return (
+    `${record.receivedAt} ${record.method} inviteWithPwd conferenceID=${record.conferenceID ?? '-'} ` +
+    `callNum=${callNum} -> ${record.outcome}${code}${detail} [${record.requestId}]`
+  );
+}
+
 export interface SimulatorOptions {
   /** 0 (a free port) by default. */
   port?: number;

@@ -18,8 +18,7 @@ import {
   FIXTURE_TERMINAL,
 } from './fixture';
 import { INVITE_PATH } from './invite';
-import type { RecordedInvite } from './server';
-import { startSimulator } from './server';
+import { describeInvite, startSimulator } from './server';
 
 const DEFAULT_PORT = 8443;
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,17 +35,6 @@ function parsePort(value: string | undefined): number | undefined {
     throw new Error(`--port must be an integer from 0 to 65535, not ${value}`);
   }
   return port;
-}
-
-function logInvite(record: RecordedInvite): void {
-  const body = record.body as { callNum?: unknown } | null;
-  const callNum = typeof body?.callNum === 'string' ? body.callNum : '-';
-  const code = record.errorCode ? ` ${record.errorCode}` : '';
-  const detail = record.detail ? ` (${record.detail})` : '';
-  console.log(
-    `${record.receivedAt} ${record.method} inviteWithPwd conferenceID=${record.conferenceID ?? '-'} ` +
-      `callNum=${callNum} -> ${record.outcome}${code}${detail} [${record.requestId}]`,
-  );
 }
 
 async function main(): Promise<void> {
@@ -67,7 +55,7 @@ async function main(): Promise<void> {
     caDir: CA_DIR,
     // Another simulator may own ca.pem (on 8443): never replace the CA its clients trust.
     caFileName: (port) => (port === DEFAULT_PORT ? 'ca.pem' : `ca-${port}.pem`),
-    onInvite: logInvite,
+    onInvite: (record) => console.log(describeInvite(record)),
   });
 
   const body = JSON.stringify({

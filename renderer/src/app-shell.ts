@@ -3,30 +3,18 @@
  * or language rebuilds it from the state — simpler than patching every string — and the
  * previous build's subscriptions end with its AbortSignal.
  */
-import type { QrRoomInviteApi } from '../../shared/bridge';
 import { messages } from '../../shared/i18n/messages';
-import { languageOf, type AppStore } from './app-state';
+import { languageOf } from './app-state';
 import { ICONS } from './components/icons';
 import type { ViewContext } from './context';
 import { h, icon, replaceChildren } from './dom';
 import { applyDocumentLanguage, uiText } from './i18n';
-import type { IntakeController } from './intake';
-import type { InviteController } from './invite-controller';
-import type { QrDecoder } from './decoder-client';
-import type { RoomController } from './room/room-controller';
 import { createMainView } from './views/main-view';
 import { createRoomView } from './views/room-view';
 import { createSettingsView } from './views/settings-view';
 
-export interface ShellDeps {
-  store: AppStore;
-  api: QrRoomInviteApi;
-  intake: IntakeController;
-  invites: InviteController;
-  room: RoomController;
-  decoder: QrDecoder;
-  signal: AbortSignal;
-}
+/** What the shell is given: the view context without what it derives per build (language, strings). */
+export type ShellDeps = Omit<ViewContext, 'language' | 'text'>;
 
 export function mountShell(root: HTMLElement, deps: ShellDeps): void {
   const { store } = deps;
