@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { JSHandle, Page } from 'playwright-core';
 import { tempDir } from '../../helpers/qr-images';
 import type { InPage } from './in-page';
 
@@ -30,9 +30,9 @@ function transfer(content: Buffer | string, name = 'qr.png', type = 'image/png')
   return typeof content === 'string' ? { text: content } : { file: { base64: content.toString('base64'), name, type } };
 }
 
-/** Dispatches `paste` on the focused element, as Ctrl+V does, carrying a file or text. */
-export async function paste(page: Page, content: Buffer | string, name?: string, type?: string): Promise<void> {
-  await page.evaluate((data: Transfer) => {
+/** A DataTransfer in the page carrying a file or text, as the clipboard or a drag would. */
+function dataTransfer(page: Page, content: Buffer | string, name?: string, type?: string): Promise<JSHandle> {
+  return page.evaluateHandle((data: Transfer) => {
     const w = globalThis as unknown as InPage;
     const dt = new w.DataTransfer();
     if (data.file) {
@@ -41,24 +41,29 @@ export async function paste(page: Page, content: Buffer | string, name?: string,
       dt.items.add(new w.File([bytes], data.file.name, { type: data.file.type }));
     }
     if (data.text !== undefined) dt.setData('text/plain', data.text);
-    (w.document.activeElement ?? w.document.body).dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    return dt;
   }, transfer(content, name, type));
+}
+
+/** Dispatches `paste` on the focused element, as Ctrl+V does, carrying a file or text. */
+export async function paste(page: Page, content: Buffer | string, name?: string, type?: string): Promise<void> {
+  const dt = await dataTransfer(page, content, name, type);
+  await page.evaluate((clipboardData) => {
+    const w = globalThis as unknown as InPage;
+    (w.document.activeElement ?? w.document.body).dispatchEvent(new w.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, dt);
+  await dt.dispose();
 }
 
 /** Drags a file (or text) over the drop target and drops it. */
 export async function drop(page: Page, content: Buffer | string, name?: string, type?: string): Promise<void> {
-  await page.evaluate((data: Transfer) => {
+  const dt = await dataTransfer(page, content, name, type);
+  await page.evaluate((dataTransfer) => {
     const w = globalThis as unknown as InPage;
-    const dt = new w.DataTransfer();
-    if (data.file) {
-      const binary = w.atob(data.file.base64);
-      const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-      dt.items.add(new w.File([bytes], data.file.name, { type: data.file.type }));
-    }
-    if (data.text !== undefined) dt.setData('text/plain', data.text);
     const zone = w.document.querySelector('.dropzone') ?? w.document.body;
-    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new w.DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, transfer(content, name, type));
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new w.DragEvent(type, { dataTransfer, bubbles: true, cancelable: true }));
+  }, dt);
+  await dt.dispose();
 }
 
 /** Clicks "Open image" and picks `file` in the file chooser. */
