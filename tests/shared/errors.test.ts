@@ -20,7 +20,7 @@ function documentedCodes(): string[] {
   try {
     text = readFileSync(API_DOC, 'utf8');
   } catch (error) {
-    throw new Error(`docs/api.md is missing (${fileURLToPath(API_DOC)}): it is the reference for the error-code list. ${String(error)}`);
+    throw new Error(`docs/api.md is missing (${fileURLToPath(API_DOC)}): it is the reference for the error-code list.`, { cause: error });
   }
   const start = text.indexOf(CODES_HEADING);
   if (start < 0) throw new Error(`docs/api.md has no "${CODES_HEADING}" section`);
