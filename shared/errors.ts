@@ -1,7 +1,8 @@
 /**
- * The error catalogue: every code of API.md plus the client's own. Each entry says what
- * happened and what to do, in English and Chinese, and whether retrying is safe (cannot make
- * the terminal be called twice). The UI, notifications and CLI all speak from this table.
+ * The error catalogue: every code of docs/api.md ("Error codes the app recognises") plus the
+ * client's own. Each entry says what happened and what to do, in English and Chinese, and
+ * whether retrying is safe (cannot make the terminal be called twice). The UI, notifications
+ * and CLI all speak from this table.
  */
 import type { LocalizedText } from './i18n-text';
 

@@ -1,7 +1,7 @@
 /**
- * QR Room Invite links: the app's own format (FORMATS.md, meeting codes 6), for a room's QR
- * code, a shared "invite this room" link and deep links. One link carries a meeting, a room
- * (terminal) or both:
+ * QR Room Invite links: the app's own format (docs/qr-formats.md, "6. The app's own link"), for
+ * a room's QR code, a shared "invite this room" link and deep links. One link carries a
+ * meeting, a room (terminal) or both:
  *
  * ```text
  * qr-room-invite://v1?meeting=914083136&password=123123&terminal=%2B99111253020382685&org=115489&type=0&name=Room+A

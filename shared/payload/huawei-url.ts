@@ -1,8 +1,8 @@
 /**
  * Links: Huawei Cloud Meeting join links, the Huawei client's `cloudlink://` links and any web
- * link with meeting parameters (FORMATS.md, meeting codes 1–3). A host that merely imitates a
- * Huawei host is refused outright: nothing is extracted from it, so a forged code cannot steer
- * a room into somebody else's meeting.
+ * link with meeting parameters (docs/qr-formats.md, meeting codes 1–3). A host that merely
+ * imitates a Huawei host is refused outright: nothing is extracted from it, so a forged code
+ * cannot steer a room into somebody else's meeting.
  */
 import type { SiteId } from '../schemas';
 import { meetingOutcome, reject, type Outcome, type RawMeeting } from './outcome';
@@ -38,7 +38,8 @@ export function siteOfHost(hostname: string): SiteId {
 }
 
 const ID_KEYS = ['conferenceid', 'confid', 'conf_id', 'meetingid', 'meeting_id'];
-// Guest passwords first: with both, the room should join as a guest (FORMATS.md 4).
+// Guest passwords first: with both, the room should join as a guest
+// (docs/qr-formats.md, "4. Invitation text").
 const PASSWORD_KEYS: readonly (readonly [string, 'guest' | undefined])[] = [
   ['guestpwd', 'guest'],
   ['guest_pwd', 'guest'],

@@ -1,6 +1,7 @@
 /**
  * The payload package (`qr-room-invite/payload`): reads the text of a QR code as a Huawei Cloud
- * Meeting meeting and/or a meeting-room terminal (FORMATS.md), and writes the app's own link.
+ * Meeting meeting and/or a meeting-room terminal (docs/qr-formats.md), and writes the app's own
+ * link.
  */
 export { parsePayload } from './parse';
 export {

@@ -1,6 +1,7 @@
 /**
- * The checks every entry point makes before reading any form (FORMATS.md, "Unicode" and
- * "Length"), and the step that turns a reader's outcome into the public `ParsedPayload`.
+ * The checks every entry point makes before reading any form (docs/qr-formats.md, "Before any
+ * form: checks on the whole text"), and the step that turns a reader's outcome into the public
+ * `ParsedPayload`.
  */
 import type { LocalizedText } from '../i18n-text';
 import { findForbiddenControl, MAX_PAYLOAD_LENGTH } from './normalize';

@@ -1,8 +1,8 @@
 /**
- * Invitation text (FORMATS.md, meeting codes 4): what "copy invitation" puts on the clipboard,
- * in Chinese or English, often pasted into a QR generator as it is. Labels are found anywhere
- * (several may share a line); a meeting link in the text supplies the ID and site when no label
- * does.
+ * Invitation text (docs/qr-formats.md, "4. Invitation text"): what "copy invitation" puts on
+ * the clipboard, in Chinese or English, often pasted into a QR generator as it is. Labels are
+ * found anywhere (several may share a line); a meeting link in the text supplies the ID and
+ * site when no label does.
  */
 import { toHalfWidth } from './normalize';
 import {

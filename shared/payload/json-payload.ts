@@ -1,7 +1,7 @@
 /**
- * JSON codes (FORMATS.md, meeting codes 5 and terminal codes): an object with the Huawei API's
- * field names in any case (`confID`, `pwd`, `callNum`, `orgID`, `numBelongsType`), flat or
- * nested as `{"meeting": {…}, "terminal": {…}}` (then our own names `id`, `orgId`,
+ * JSON codes (docs/qr-formats.md, "5. JSON" and "Terminal codes"): an object with the Huawei
+ * API's field names in any case (`confID`, `pwd`, `callNum`, `orgID`, `numBelongsType`), flat
+ * or nested as `{"meeting": {…}, "terminal": {…}}` (then our own names `id`, `orgId`,
  * `numberType`, `name`, `site`, `passwordRole` work too).
  */
 import type { LocalizedText } from '../i18n-text';

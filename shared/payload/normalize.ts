@@ -1,7 +1,8 @@
 /**
- * Normalisation and validation of the values a QR code carries (FORMATS.md, "Normalisation and
- * validation"). Plain functions returning `null` for invalid input, so the parser never throws;
- * the zod schemas in ../schemas.ts wrap the same functions for every other boundary.
+ * Normalisation and validation of the values a QR code carries (docs/qr-formats.md,
+ * "Normalisation and validation"). Plain functions returning `null` for invalid input, so the
+ * parser never throws; the zod schemas in ../schemas.ts wrap the same functions for every other
+ * boundary.
  */
 
 /** Longest QR text we parse; a QR code holds at most a few kilobytes. */

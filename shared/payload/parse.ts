@@ -1,7 +1,7 @@
 /**
- * `parsePayload`: what a QR code's text means (FORMATS.md). The text is routed by its shape to
- * one form reader; the order matters where shapes overlap (a text starting with `https://` and
- * going on with more lines is an invitation, not a link).
+ * `parsePayload`: what a QR code's text means (docs/qr-formats.md). The text is routed by its
+ * shape to one form reader; the order matters where shapes overlap (a text starting with
+ * `https://` and going on with more lines is an invitation, not a link).
  */
 import { isAppLink, readAppLink } from './app-link';
 import { readCloudlink, readWebLink } from './huawei-url';

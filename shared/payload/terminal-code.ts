@@ -1,6 +1,6 @@
 /**
- * Terminal codes (FORMATS.md, "Terminal codes"): `sip:` and `tel:` URIs and bare SIP numbers,
- * as printed on a meeting room's QR code. None of them ever carries a password.
+ * Terminal codes (docs/qr-formats.md, "Terminal codes"): `sip:` and `tel:` URIs and bare SIP
+ * numbers, as printed on a meeting room's QR code. None of them ever carries a password.
  */
 import { toHalfWidth } from './normalize';
 import { reject, terminalOutcome, type Outcome } from './outcome';

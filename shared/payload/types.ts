@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../i18n-text';
 import type { Meeting, Terminal } from '../schemas';
 
-/** Which of the forms in FORMATS.md a payload was read as. */
+/** Which of the forms in docs/qr-formats.md a payload was read as. */
 export type PayloadSource =
   | 'huawei-link'
   | 'cloudlink'

@@ -1,11 +1,11 @@
 /**
- * Room mode in Chromium with a fake camera (TESTING.md): `.y4m` videos made at test time from
- * QR images are the webcam. The room view reads the meeting, counts down, invites the room
- * once however long the code stays in view, lets people cancel, handles a second meeting at
- * once, says what is wrong with the camera (permission denied, none), recovers from a camera
- * that goes away, and shows the room's own QR code — which the main window reads back as this
- * room's terminal. Also the settings switch and a managed configuration, axe, and the README
- * screenshot.
+ * Room mode in Chromium with a fake camera (docs/testing.md, "A real browser"): `.y4m` videos
+ * made at test time from QR images are the webcam. The room view reads the meeting, counts
+ * down, invites the room once however long the code stays in view, lets people cancel, handles
+ * a second meeting at once, says what is wrong with the camera (permission denied, none),
+ * recovers from a camera that goes away, and shows the room's own QR code — which the main
+ * window reads back as this room's terminal. Also the settings switch and a managed
+ * configuration, axe, and the README screenshot.
  *
  * Three Chromium processes (the camera is a launch flag): one whose camera shows meeting A
  * (720p), one whose camera shows meeting A and then meeting B (no automatic permission, so a

@@ -1,5 +1,5 @@
 /**
- * parsePayload against every form of FORMATS.md: what is read, what is refused, and why.
+ * parsePayload against every form of docs/qr-formats.md: what is read, what is refused, and why.
  * Every successful result is also checked against the zod schemas, so the parser can never
  * hand the rest of the app a value the schemas would reject.
  */
@@ -50,7 +50,7 @@ Password: 445566`;
 
 describe('meeting codes', () => {
   it.each<[string, string, Meeting, string]>([
-    // FORMATS.md 1: Huawei links; the token after the ID is never a password.
+    // docs/qr-formats.md 1: Huawei meeting links; the token after the ID is never a password.
     ['bmeeting link with token', 'https://bmeeting.huaweicloud.com/#/j/981924330/e11ddec62ee760734fcf2ba55b79937eac2aa68677caf659', { id: '981924330', site: 'cn' }, 'huawei-link'],
     ['meeting link with token', 'https://meeting.huaweicloud.com/#/j/985726402/EWmHgcyGmDYDQEamd0oT9TcSwzMUxZlLA', { id: '985726402', site: 'cn' }, 'huawei-link'],
     ['link without token', 'https://meeting.huaweicloud.com/#/j/982989574', { id: '982989574', site: 'cn' }, 'huawei-link'],
@@ -61,17 +61,17 @@ describe('meeting codes', () => {
     ['link without scheme', 'meeting.huaweicloud.com/#/j/981924330', { id: '981924330', site: 'cn' }, 'huawei-link'],
     ['link with explicit pwd', 'https://meeting.huaweicloud.com/#/j/981924330/tok?pwd=246810', { id: '981924330', password: '246810', site: 'cn' }, 'huawei-link'],
     ['link with guestPwd query', 'https://meeting.huaweicloud.com/?guestPwd=13579#/j/981924330', { id: '981924330', password: '13579', passwordRole: 'guest', site: 'cn' }, 'huawei-link'],
-    // FORMATS.md 2: cloudlink (the spec's own 5-digit example is refused below).
+    // docs/qr-formats.md 2: cloudlink (the team notes' 5-digit example is refused below).
     ['cloudlink, 9-digit conf_id', 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=meeting.huaweicloud.com&port=8443&conf_id=123456789&enter_code=12345&name=Tom&open_mic=true', { id: '123456789', password: '12345', site: 'cn' }, 'cloudlink'],
     ['cloudlink, intl server with scheme', 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=https://intl.meeting.huaweicloud.com:443&CONF_ID=914083136', { id: '914083136', site: 'intl' }, 'cloudlink'],
     ['cloudlink, own server', 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=vc.example.com&conf_id=914083136&enter_code=777', { id: '914083136', password: '777' }, 'cloudlink'],
-    // FORMATS.md 3: parameters in the query or the fragment, any case.
+    // docs/qr-formats.md 3: parameters in the query or the fragment, any case.
     ['query confID + pwd', 'https://example.com/join?confID=914083136&pwd=123123', { id: '914083136', password: '123123' }, 'url-parameters'],
     ['fragment route, mixed case', 'https://example.com/#/join?ConferenceID=914083136&PassWord=abc', { id: '914083136', password: 'abc' }, 'url-parameters'],
     ['fragment without route', 'https://example.com/#MEETING_ID=914-083-136&Guest_Pwd=x1', { id: '914083136', password: 'x1', passwordRole: 'guest' }, 'url-parameters'],
     ['meetingId + passcode', 'https://example.com/?meetingId=914083136&passcode=p%20w', { id: '914083136', password: 'p w' }, 'url-parameters'],
     ['id on a Huawei host', 'https://meeting.huaweicloud.com/join?id=914083136&password=1', { id: '914083136', password: '1', site: 'cn' }, 'url-parameters'],
-    // FORMATS.md 4: invitation text.
+    // docs/qr-formats.md 4: invitation text.
     ['zh full-width colon, grouped', '会议ID：914 083 136', { id: '914083136' }, 'invitation-text'],
     ['zh full-width digits', '会议ID：９１４ ０８３ １３６\n来宾密码：１２３１２３', { id: '914083136', password: '123123', passwordRole: 'guest' }, 'invitation-text'],
     ['zh 会议号 dashes', '会议号: 914-083-136\n会议密码: 123123', { id: '914083136', password: '123123' }, 'invitation-text'],
@@ -88,7 +88,7 @@ describe('meeting codes', () => {
     ['en realistic invitation, intl', EN_INVITATION, { id: '985726402', password: '778899', passwordRole: 'guest', site: 'intl' }, 'invitation-text'],
     ['link in text supplies the ID', EN_LINK_ONLY, { id: '982989574', password: '445566', site: 'cn' }, 'invitation-text'],
     ['cloudlink in text', '加入会议 cloudlink://welinksoftclient/h5page?page=joinConfByLink&conf_id=914083136 谢谢', { id: '914083136' }, 'invitation-text'],
-    // FORMATS.md 5: JSON.
+    // docs/qr-formats.md 5: JSON.
     ['JSON string ID', '{"confID":"914083136","pwd":"123123"}', { id: '914083136', password: '123123' }, 'json'],
     ['JSON number ID, any case', '{"CONFERENCEID":914083136,"Password":"x y"}', { id: '914083136', password: 'x y' }, 'json'],
     ['JSON meetingId + guestPwd', '{"meetingId":"914 083 136","guestPwd":"5555"}', { id: '914083136', password: '5555', passwordRole: 'guest' }, 'json'],
@@ -145,7 +145,7 @@ describe('meeting and terminal together', () => {
 
 describe('refused codes', () => {
   it.each<[string, unknown, string[], string[]?]>([
-    // FORMATS.md's own cloudlink example: conf_id=12345 has 5 digits.
+    // The team notes' cloudlink example (docs/qr-formats.md 2): conf_id=12345 has 5 digits.
     ['cloudlink, 5-digit conf_id', 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=meeting.huaweicloud.com&port=8443&conf_id=12345&enter_code=12345&name=Tom&open_mic=true', ['12345', '6–20 digits'], ['12345', '6–20 位数字']],
     ['cloudlink without conf_id', 'cloudlink://welinksoftclient/h5page?page=startConf', ['conf_id']],
     ['cloudlink, look-alike server', 'cloudlink://welinksoftclient/h5page?conf_id=914083136&server_url=meeting.huaweicloud.com.evil.example', ['meeting.huaweicloud.com.evil.example', 'imitates'], ['meeting.huaweicloud.com.evil.example', '冒充']],

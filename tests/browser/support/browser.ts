@@ -1,7 +1,7 @@
 /**
  * Chromium for the browser suite: Debian's /usr/bin/chromium driven by playwright-core, with
- * the flags TESTING.md prescribes. Without Chromium the suite skips with a message — except
- * under CI=true, where a missing browser fails the run.
+ * the flags of docs/testing.md ("A real browser"). Without Chromium the suite skips with a
+ * message — except under CI=true, where a missing browser fails the run.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
