@@ -17,14 +17,14 @@ import {
   type Meeting,
   type Terminal,
 } from '../shared/schemas';
-import { INVITE_PATH, buildInviteBody, createMeetingClient } from '../main/api/meeting-client';
-import { resolveBaseUrl, type SiteChoice } from '../main/api/sites';
-import { userAgent } from '../main/app-info';
-import { createInviteService } from '../main/invite-service';
-import { createLogger, silentLogger } from '../main/log';
-import { createConfBackend } from '../main/store/conf-backend';
-import { createSettingsStore } from '../main/store/settings-store';
-import { userDataDir } from '../main/store/user-data-dir';
+import { INVITE_PATH, buildInviteBody, createMeetingClient } from '../core/api/meeting-client';
+import { resolveBaseUrl, type SiteChoice } from '../core/api/sites';
+import { userAgent } from '../core/app-info';
+import { createInviteService } from '../core/invite-service';
+import { createLogger, silentLogger } from '../core/log';
+import { createConfBackend } from '../core/store/conf-backend';
+import { createSettingsStore } from '../core/store/settings-store';
+import { userDataDir } from '../core/store/user-data-dir';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 import { loadImageFile } from './load-image';
 

@@ -3,7 +3,7 @@
  * qr-room-invite — the invite engine on the command line (README, "Command line").
  * Errors are one line on stderr with an exit code; never a stack trace.
  */
-import { APP_VERSION } from '../main/app-info';
+import { APP_VERSION } from '../core/app-info';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 
 const USAGE = `qr-room-invite ${APP_VERSION}

@@ -4,7 +4,7 @@
  * passwords, `pwd` fields and `enter_code` parameters first.
  */
 import type { LogFunctions } from 'electron-log';
-import type { LogSink } from './log';
+import type { LogSink } from '../core/log';
 
 /** A sink writing to an electron-log instance (`electron-log/main` in the app, `/node` in tests). */
 export function electronLogSink(log: Pick<LogFunctions, 'debug' | 'info' | 'warn' | 'error'>): LogSink {

@@ -15,29 +15,28 @@ import {
   safeStorage,
   screen,
   session,
-  shell,
 } from 'electron';
 import electronLog from 'electron-log/main';
-import { EventChannel, type AppCommand } from '../shared/ipc';
+import { EventChannel, InvokeChannel, type AppCommand } from '../shared/ipc';
 import type { Language } from '../shared/schemas';
-import { createAppApi } from './app-api';
-import { APP_NAME, APP_VERSION, userAgent } from './app-info';
-import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, setupAppProtocol } from './electron/app-protocol';
-import { findAppLink } from './electron/deep-link';
-import { createSenderCheck, setupIpc } from './electron/ipc-gate';
-import { createMainWindow } from './electron/main-window';
-import { setupPermissions } from './electron/permissions';
-import { createSafeStorageBox } from './electron/safe-storage-box';
-import { readClipboard } from './electron/clipboard';
-import { captureScreens } from './electron/screens';
-import { registerScanShortcut, type ShortcutState } from './electron/shortcut';
-import { setupTray, type TrayHandle } from './electron/tray';
+import { createAppApi } from '../core/app-api';
+import { APP_NAME, APP_VERSION, userAgent } from '../core/app-info';
+import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, setupAppProtocol } from './app-protocol';
+import { findAppLink } from './deep-link';
+import { createSenderCheck, setupIpc } from './ipc-gate';
+import { createMainWindow } from './main-window';
+import { setupPermissions } from './permissions';
+import { createSafeStorageBox } from './safe-storage-box';
+import { readClipboard } from './clipboard';
+import { captureScreens } from './screens';
+import { registerScanShortcut, type ShortcutState } from './shortcut';
+import { setupTray, type TrayHandle } from './tray';
 import { electronLogSink } from './electron-log-sink';
-import { createLogger } from './log';
-import { loadManagedConfig, managedConfigPath } from './managed-config';
-import { createCoreServices } from './services';
-import { createElectronBackend } from './store/electron-backend';
-import type { SettingsReset } from './store/recovery';
+import { createLogger } from '../core/log';
+import { loadManagedConfig, managedConfigPath } from '../core/managed-config';
+import { createCoreServices } from '../core/services';
+import { createElectronBackend } from './electron-store-backend';
+import type { SettingsReset } from '../core/store/recovery';
 import { ClientCode, lookupError } from '../shared/errors';
 import { APP_LINK_SCHEME } from '../shared/payload/app-link';
 
@@ -164,7 +163,6 @@ async function start(): Promise<void> {
     readClipboard: () => readClipboard(clipboard),
     writeClipboardText: (text) => clipboard.writeText(text),
     notify: (title, body) => new Notification({ title, body }).show(),
-    openExternal: (url) => shell.openExternal(url),
     showWindow: () => {
       showWindow();
     },
@@ -184,8 +182,8 @@ async function start(): Promise<void> {
     {
       scanScreen: () => command({ command: 'scan-screen' }),
       inviteFromClipboard: () => command({ command: 'clipboard' }),
-      reinvite: (meetingId) => void api['qrri:invite']({ meeting: { id: meetingId }, origin: 'tray' }).then(() => tray?.refresh()),
-      selectRoom: (roomId) => void api['qrri:settings:update']({ selectedRoomId: roomId }),
+      reinvite: (meetingId) => void api.invoke(InvokeChannel.invite, { meeting: { id: meetingId }, origin: 'tray' }).then(() => tray?.refresh()),
+      selectRoom: (roomId) => void api.invoke(InvokeChannel.updateSettings, { selectedRoomId: roomId }),
       openWindow: () => {
         showWindow();
       },

@@ -6,6 +6,7 @@
  */
 import { createBridgeApi, type BridgeTransport } from '../shared/bridge';
 import { ClientCode } from '../shared/errors';
+import type { IpcResult } from '../shared/ipc';
 
 const INVOKE_URL = '/__bridge/invoke';
 const EVENTS_URL = '/__bridge/events';
@@ -28,18 +29,13 @@ function revive(_key: string, value: unknown): unknown {
 }
 
 /** A transport failure answers like a failed IPC call: the UI shows it instead of crashing. */
-function transportError(detail: string): unknown {
+function transportError(detail: string): IpcResult<never> {
   return { ok: false, error: { code: ClientCode.internal, outcome: 'failed', detail } };
 }
 
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
 const events = new EventSource(EVENTS_URL);
 // Tests wait for this before sending tray commands, so no event is lost.
 events.addEventListener('open', () => document.documentElement.setAttribute('data-preview-bridge', 'open'));
-events.addEventListener('message', (event: MessageEvent<string>) => {
-  const { channel, payload } = JSON.parse(event.data, revive) as { channel: string; payload: unknown };
-  for (const listener of listeners.get(channel) ?? []) listener(payload);
-});
 
 const transport: BridgeTransport = {
   async invoke(channel, payload) {
@@ -50,19 +46,23 @@ const transport: BridgeTransport = {
         body: JSON.stringify({ channel, payload }),
       });
       const text = await response.text();
-      return response.ok ? (JSON.parse(text, revive) as unknown) : transportError(`preview server: HTTP ${response.status} ${text}`);
+      // The HTTP boundary: the preview server answers with the handler's IpcResult, typed by the contract (shared/ipc.ts).
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+      return response.ok ? JSON.parse(text, revive) : transportError(`preview server: HTTP ${response.status} ${text}`);
     } catch (error) {
       return transportError(`preview server unreachable: ${error instanceof Error ? error.message : String(error)}`);
     }
   },
   on(channel, listener) {
-    let set = listeners.get(channel);
-    if (!set) {
-      set = new Set();
-      listeners.set(channel, set);
-    }
-    set.add(listener);
-    return () => set.delete(listener);
+    // Events arrive as `{channel, payload}`, the payload typed by the contract for its channel.
+    const dispatch = (event: MessageEvent<string>) => {
+      /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument -- the HTTP boundary, as above */
+      const message = JSON.parse(event.data, revive);
+      if (message.channel === channel) listener(message.payload);
+      /* eslint-enable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument */
+    };
+    events.addEventListener('message', dispatch);
+    return () => events.removeEventListener('message', dispatch);
   },
 };
 

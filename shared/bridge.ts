@@ -8,51 +8,39 @@
  * the renderer ties subscriptions to its signals with `subscribe()` below.
  */
 import { EventChannel, InvokeChannel } from './ipc-channels';
-import type {
-  AppCommand,
-  ClipboardContent,
-  InviteIpcRequest,
-  InviteStatusEvent,
-  InviteSuccess,
-  IpcResult,
-  OpenPayloadEvent,
-  ScanOutcome,
-  ScreenFrame,
-  SettingsView,
-} from './ipc';
-import type { SettingsPatch } from './settings';
+import type { EventPayload, InvokeAnswer, InvokeRequest, IpcResult } from './ipc';
 
+/** How the bridge reaches main: IPC in the preload, HTTP in the browser preview. */
 export interface BridgeTransport {
-  invoke(channel: string, payload?: unknown): Promise<unknown>;
+  invoke<C extends InvokeChannel>(channel: C, payload: InvokeRequest<C>): Promise<IpcResult<InvokeAnswer<C>>>;
   /** Listens to a main → renderer event; returns the function that stops listening. */
-  on(channel: string, listener: (payload: unknown) => void): () => void;
+  on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void;
 }
 
 export type Unsubscribe = () => void;
+type Listener<C extends EventChannel> = (event: EventPayload<C>) => void;
 
 export function createBridgeApi(transport: BridgeTransport) {
-  const call = <T>(channel: string, payload?: unknown) => transport.invoke(channel, payload) as Promise<IpcResult<T>>;
   const listen =
-    <T>(channel: string) =>
-    (listener: (event: T) => void): Unsubscribe =>
-      transport.on(channel, (payload) => listener(payload as T));
+    <C extends EventChannel>(channel: C) =>
+    (listener: Listener<C>): Unsubscribe =>
+      transport.on(channel, listener);
   return {
-    invite: (request: InviteIpcRequest) => call<InviteSuccess>(InvokeChannel.invite, request),
-    getSettings: () => call<SettingsView>(InvokeChannel.getSettings),
-    updateSettings: (patch: SettingsPatch) => call<SettingsView>(InvokeChannel.updateSettings, patch),
-    labelMeeting: (id: string, label: string | null) => call<SettingsView>(InvokeChannel.labelMeeting, { id, label }),
-    forgetMeeting: (id: string) => call<SettingsView>(InvokeChannel.forgetMeeting, { id }),
-    forgetAllMeetings: () => call<SettingsView>(InvokeChannel.forgetAllMeetings),
-    captureScreens: () => call<ScreenFrame[]>(InvokeChannel.captureScreens),
-    readClipboardImage: () => call<ClipboardContent>(InvokeChannel.readClipboardImage),
-    copyDiagnostics: () => call<{ copied: true }>(InvokeChannel.copyDiagnostics),
-    notifyScanOutcome: (outcome: ScanOutcome) => call<null>(InvokeChannel.notifyScanOutcome, outcome),
-    openExternal: (url: string) => call<null>(InvokeChannel.openExternal, { url }),
-    showWindow: () => call<null>(InvokeChannel.showWindow),
-    onInviteStatus: listen<InviteStatusEvent>(EventChannel.inviteStatus),
-    onCommand: listen<AppCommand>(EventChannel.command),
-    onOpenPayload: listen<OpenPayloadEvent>(EventChannel.openPayload),
-    onSettingsChanged: listen<null>(EventChannel.settingsChanged),
+    invite: (request: InvokeRequest<typeof InvokeChannel.invite>) => transport.invoke(InvokeChannel.invite, request),
+    getSettings: () => transport.invoke(InvokeChannel.getSettings, undefined),
+    updateSettings: (patch: InvokeRequest<typeof InvokeChannel.updateSettings>) => transport.invoke(InvokeChannel.updateSettings, patch),
+    labelMeeting: (id: string, label: string | null) => transport.invoke(InvokeChannel.labelMeeting, { id, label }),
+    forgetMeeting: (id: string) => transport.invoke(InvokeChannel.forgetMeeting, { id }),
+    forgetAllMeetings: () => transport.invoke(InvokeChannel.forgetAllMeetings, undefined),
+    captureScreens: () => transport.invoke(InvokeChannel.captureScreens, undefined),
+    readClipboardImage: () => transport.invoke(InvokeChannel.readClipboardImage, undefined),
+    copyDiagnostics: () => transport.invoke(InvokeChannel.copyDiagnostics, undefined),
+    notifyScanOutcome: (outcome: InvokeRequest<typeof InvokeChannel.notifyScanOutcome>) => transport.invoke(InvokeChannel.notifyScanOutcome, outcome),
+    showWindow: () => transport.invoke(InvokeChannel.showWindow, undefined),
+    onInviteStatus: listen(EventChannel.inviteStatus),
+    onCommand: listen(EventChannel.command),
+    onOpenPayload: listen(EventChannel.openPayload),
+    onSettingsChanged: listen(EventChannel.settingsChanged),
   };
 }
 

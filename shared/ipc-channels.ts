@@ -14,7 +14,6 @@ export const InvokeChannel = {
   readClipboardImage: 'qrri:clipboard:read-image',
   copyDiagnostics: 'qrri:diagnostics:copy',
   notifyScanOutcome: 'qrri:scan:notify',
-  openExternal: 'qrri:shell:open-external',
   /** Brings the window forward (a tray scan that needs the person to choose or confirm). */
   showWindow: 'qrri:window:show',
 } as const;
@@ -31,3 +30,10 @@ export const EventChannel = {
   /** Settings changed (tray, another window): re-read them. */
   settingsChanged: 'qrri:event:settings-changed',
 } as const;
+export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
+
+const invokeChannels: readonly string[] = Object.values(InvokeChannel);
+/** Whether a name received from outside is one of the contract's invoke channels. */
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && invokeChannels.includes(name);
+}

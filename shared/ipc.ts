@@ -1,7 +1,10 @@
 /**
- * The IPC contract between the renderer (through the preload) and main, declared once: channel
- * names, request schemas (main parses every payload with them — it never trusts the renderer)
- * and response types. Passwords travel renderer → main only; main never sends one back.
+ * The IPC contract between the renderer (through the preload) and main, declared once in
+ * `ipcContract` at the end of this file: for each invoke channel the schema main parses its
+ * payload with (it never trusts the renderer) and the type of its answer; for each event
+ * channel the type of its payload. Main's handler table, the bridge, the preload and the
+ * preview bridge all derive their types from it, so changing an answer fails to compile on the
+ * other side. Passwords travel renderer → main only; main never sends one back.
  */
 import { z } from 'zod';
 import type { InviteError } from './invite-result';
@@ -15,7 +18,9 @@ import {
 } from './schemas';
 import { SettingsPatchSchema, type Settings } from './settings';
 
-export { EventChannel, InvokeChannel } from './ipc-channels';
+import { EventChannel, InvokeChannel } from './ipc-channels';
+
+export { EventChannel, InvokeChannel };
 
 // ---- requests ----------------------------------------------------------------------------
 
@@ -48,8 +53,6 @@ export const ScanOutcomeSchema = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('not-ours'), reason: z.string().max(300) }),
 ]);
 export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
-
-export const ExternalUrlSchema = z.strictObject({ url: z.string().max(2048) });
 
 export { SettingsPatchSchema };
 
@@ -117,3 +120,66 @@ export type AppCommand = { command: 'scan-screen' } | { command: 'clipboard' } |
 export interface OpenPayloadEvent {
   text: string;
 }
+
+// ---- the contract ------------------------------------------------------------------------
+
+/** A call without a payload. */
+const NoPayloadSchema = z.undefined();
+
+declare const carried: unique symbol;
+/** The type of a value that crosses the wire, carried by the declaration (no value exists). */
+export interface Carries<T> {
+  readonly [carried]?: T;
+}
+const answers = <T>(): Carries<T> => ({});
+const carries = <T>(): Carries<T> => ({});
+
+/** Each channel once: what the renderer may send, what main answers, what main pushes. */
+export const ipcContract = {
+  invoke: {
+    [InvokeChannel.invite]: { request: InviteIpcRequestSchema, answer: answers<InviteSuccess>() },
+    [InvokeChannel.getSettings]: { request: NoPayloadSchema, answer: answers<SettingsView>() },
+    [InvokeChannel.updateSettings]: { request: SettingsPatchSchema, answer: answers<SettingsView>() },
+    [InvokeChannel.labelMeeting]: { request: LabelMeetingRequestSchema, answer: answers<SettingsView>() },
+    [InvokeChannel.forgetMeeting]: { request: MeetingRefSchema, answer: answers<SettingsView>() },
+    [InvokeChannel.forgetAllMeetings]: { request: NoPayloadSchema, answer: answers<SettingsView>() },
+    [InvokeChannel.captureScreens]: { request: NoPayloadSchema, answer: answers<ScreenFrame[]>() },
+    [InvokeChannel.readClipboardImage]: { request: NoPayloadSchema, answer: answers<ClipboardContent>() },
+    [InvokeChannel.copyDiagnostics]: { request: NoPayloadSchema, answer: answers<{ copied: true }>() },
+    [InvokeChannel.notifyScanOutcome]: { request: ScanOutcomeSchema, answer: answers<null>() },
+    [InvokeChannel.showWindow]: { request: NoPayloadSchema, answer: answers<null>() },
+  },
+  events: {
+    [EventChannel.inviteStatus]: carries<InviteStatusEvent>(),
+    [EventChannel.command]: carries<AppCommand>(),
+    [EventChannel.openPayload]: carries<OpenPayloadEvent>(),
+    [EventChannel.settingsChanged]: carries<null>(),
+  },
+} as const satisfies {
+  invoke: Record<InvokeChannel, { request: z.ZodType; answer: Carries<unknown> }>;
+  events: Record<EventChannel, Carries<unknown>>;
+};
+
+type Invoke = (typeof ipcContract)['invoke'];
+type Carried<T> = T extends Carries<infer V> ? V : never;
+
+/** What the renderer sends on each invoke channel (before defaults). */
+export type InvokeRequests = { [C in InvokeChannel]: z.input<Invoke[C]['request']> };
+/** What main's handler receives once the payload passed the schema. */
+export type InvokeParsedRequests = { [C in InvokeChannel]: z.output<Invoke[C]['request']> };
+/** What main answers on each invoke channel, inside an IpcResult. */
+export type InvokeAnswers = { [C in InvokeChannel]: Carried<Invoke[C]['answer']> };
+/** What main pushes on each event channel. */
+export type EventPayloads = { [C in EventChannel]: Carried<(typeof ipcContract)['events'][C]> };
+
+export type InvokeRequest<C extends InvokeChannel> = InvokeRequests[C];
+export type InvokeAnswer<C extends InvokeChannel> = InvokeAnswers[C];
+export type EventPayload<C extends EventChannel> = EventPayloads[C];
+
+/**
+ * The request schemas seen through a mapped type, so that code generic in the channel (the IPC
+ * gate, the preview server) keeps channel, parsed request and answer tied together.
+ */
+export const invokeSchemas: {
+  readonly [C in InvokeChannel]: { readonly request: z.ZodType<InvokeParsedRequests[C], InvokeRequests[C]> };
+} = ipcContract.invoke;

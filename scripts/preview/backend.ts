@@ -8,14 +8,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAppApi, type AppApi } from '../../main/app-api';
-import { APP_VERSION, userAgent } from '../../main/app-info';
-import { createLogger, type LogSink } from '../../main/log';
-import type { ManagedState } from '../../main/managed-config';
-import { createCoreServices } from '../../main/services';
-import { createConfBackend } from '../../main/store/conf-backend';
-import { createKeyFileSecretBox } from '../../main/store/secret-box';
-import { createSettingsStore, type SettingsStore } from '../../main/store/settings-store';
+import { createAppApi, type AppApi } from '../../core/app-api';
+import { APP_VERSION, userAgent } from '../../core/app-info';
+import { createLogger, type LogSink } from '../../core/log';
+import type { ManagedState } from '../../core/managed-config';
+import { createCoreServices } from '../../core/services';
+import { createConfBackend } from '../../core/store/conf-backend';
+import { createKeyFileSecretBox } from '../../core/store/secret-box';
+import { createSettingsStore, type SettingsStore } from '../../core/store/settings-store';
 import type { ClipboardContent, ScreenFrame } from '../../shared/ipc';
 import type { Language } from '../../shared/schemas';
 import type { Room } from '../../shared/settings';
@@ -33,14 +33,13 @@ export interface PreviewFakes {
   /** The last text written to the clipboard ("Copy diagnostics"). */
   clipboardText: string | undefined;
   notifications: { title: string; body: string }[];
-  openedExternally: string[];
   windowShown: number;
   /** Accelerators "taken by another application": their registration fails. */
   takenShortcuts: Set<string>;
 }
 
 export function freshFakes(): PreviewFakes {
-  return { screens: [fixtureScreen()], clipboard: { kind: 'empty' }, clipboardText: undefined, notifications: [], openedExternally: [], windowShown: 0, takenShortcuts: new Set() };
+  return { screens: [fixtureScreen()], clipboard: { kind: 'empty' }, clipboardText: undefined, notifications: [], windowShown: 0, takenShortcuts: new Set() };
 }
 
 export interface PreviewBackendOptions {
@@ -56,7 +55,7 @@ export interface PreviewBackendOptions {
 
 export interface PreviewBackend {
   /** The IPC handlers of the current services. */
-  handlers(): AppApi;
+  api(): AppApi;
   store(): SettingsStore;
   /**
    * Starts over: a new settings folder with the fixture room, new services (no duplicate-invite
@@ -105,10 +104,6 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
         return Promise.resolve();
       },
       notify: (title, body) => fakes().notifications.push({ title, body }),
-      openExternal: (url) => {
-        fakes().openedExternally.push(url);
-        return Promise.resolve();
-      },
       showWindow: () => {
         fakes().windowShown += 1;
       },
@@ -128,7 +123,7 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
 
   current = start();
   return {
-    handlers: () => (current ??= start()).api,
+    api: () => (current ??= start()).api,
     store: () => (current ??= start()).store,
     reset(managed) {
       stop();

@@ -9,12 +9,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppApi } from '../../main/app-api';
-import type { LogSink } from '../../main/log';
-import type { ManagedState } from '../../main/managed-config';
-import type { SettingsStore } from '../../main/store/settings-store';
-import { EventChannel } from '../../shared/ipc-channels';
-import type { AppCommand, ClipboardContent, IpcResult, ScreenFrame } from '../../shared/ipc';
+import type { LogSink } from '../../core/log';
+import type { ManagedState } from '../../core/managed-config';
+import type { SettingsStore } from '../../core/store/settings-store';
+import { EventChannel, isInvokeChannel, type InvokeChannel } from '../../shared/ipc-channels';
+import type { AppCommand, ClipboardContent, InvokeAnswer, IpcResult, ScreenFrame } from '../../shared/ipc';
 import type { Language } from '../../shared/schemas';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { createPreviewBackend, freshFakes, type PreviewFakes } from './backend';
@@ -54,7 +53,7 @@ export interface PreviewHandle {
   setClipboard(content: ClipboardContent): void;
   store(): SettingsStore;
   /** Calls a handler as the page would (e.g. `updateSettings`). */
-  invoke(channel: keyof AppApi, payload?: unknown): Promise<IpcResult<unknown>>;
+  invoke<C extends InvokeChannel>(channel: C, payload?: unknown): Promise<IpcResult<InvokeAnswer<C>>>;
   /** A tray command, as main sends it. */
   command(command: AppCommand): void;
   /** A link opened from outside (deep link), as main sends it. */
@@ -110,13 +109,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return;
     }
     const body = JSON.parse(await readBody(request)) as { channel?: unknown; payload?: unknown };
-    const handlers = backend.handlers() as Record<string, AppApi[keyof AppApi] | undefined>;
-    const handler = typeof body.channel === 'string' ? handlers[body.channel] : undefined;
-    if (!handler) {
+    if (!isInvokeChannel(body.channel)) {
       send(response, 404, 'unknown channel');
       return;
     }
-    send(response, 200, encodeWire(await handler(body.payload)), 'application/json');
+    send(response, 200, encodeWire(await backend.api().invoke(body.channel, body.payload)), 'application/json');
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -155,7 +152,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       fakes.clipboard = content;
     },
     store: () => backend.store(),
-    invoke: (channel, payload) => backend.handlers()[channel](payload),
+    invoke: (channel, payload) => backend.api().invoke(channel, payload),
     command: (command) => hub.emit(EventChannel.command, command),
     openPayload: (text) => hub.emit(EventChannel.openPayload, { text }),
     eventClients: () => hub.clients(),

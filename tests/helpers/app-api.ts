@@ -1,8 +1,8 @@
-import { createAppApi, type AppApiDeps } from '../../main/app-api';
-import { createLogger } from '../../main/log';
-import { createCoreServices } from '../../main/services';
-import { createConfBackend } from '../../main/store/conf-backend';
-import { createKeyFileSecretBox } from '../../main/store/secret-box';
+import { createAppApi, type AppApiDeps } from '../../core/app-api';
+import { createLogger } from '../../core/log';
+import { createCoreServices } from '../../core/services';
+import { createConfBackend } from '../../core/store/conf-backend';
+import { createKeyFileSecretBox } from '../../core/store/secret-box';
 import type { Simulator } from '../../simulator/server';
 import { FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
 import { tempDir } from './qr-images';
@@ -48,7 +48,6 @@ export function testAppApi(sim: Simulator, overrides: Partial<AppApiDeps> = {}) 
       return Promise.resolve();
     },
     notify: (title, body) => notes.push({ title, body }),
-    openExternal: () => Promise.resolve(),
     showWindow: () => undefined,
     emit: (channel, payload) => events.push({ channel, payload }),
     settingsChanged: (settings) => changes.push(settings),

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConfBackend } from '../../main/store/conf-backend';
-import { createKeyFileSecretBox } from '../../main/store/secret-box';
-import { createSettingsStore, type SettingsStore } from '../../main/store/settings-store';
+import { createConfBackend } from '../../core/store/conf-backend';
+import { createKeyFileSecretBox } from '../../core/store/secret-box';
+import { createSettingsStore, type SettingsStore } from '../../core/store/settings-store';
 
 /** A conf-backed store in a fresh temporary folder, with a real AES secret box. */
 export function tempStore(options: { secrets?: boolean; now?: () => Date } = {}): { store: SettingsStore; dir: string; rawFile: () => string } {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import electronLog from 'electron-log/node';
 import { describe, expect, it } from 'vitest';
 import { electronLogSink } from '../../main/electron-log-sink';
-import { createLogger } from '../../main/log';
+import { createLogger } from '../../core/log';
 import { InvokeChannel } from '../../shared/ipc';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_MEETING_ID } from '../../simulator/fixture';
 import { testAppApi } from '../helpers/app-api';
@@ -29,7 +29,7 @@ describe('app log', () => {
 
     sim().setFaults({ queue: [{ kind: 'rate-limit', retryAfter: 0 }, { kind: 'status', status: 500 }, { kind: 'reset' }] });
     for (const password of [...secrets, ...secrets]) {
-      await api[InvokeChannel.invite]({ meeting: { id: FIXTURE_MEETING_ID, password }, origin: 'tray', rememberPassword: true });
+      await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password }, origin: 'tray', rememberPassword: true });
     }
     // Things that carry a password into the logger from elsewhere are redacted too.
     logger.warn(`opened cloudlink://x/h5page?conf_id=${FIXTURE_MEETING_ID}&enter_code=${FIXTURE_GUEST_PASSWORD}`, {

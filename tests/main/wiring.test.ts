@@ -1,14 +1,14 @@
 /** Small Electron-facing pieces checked with fakes: tray menu, permissions, protocol, shortcut, links, screens. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, resolveAppFile } from '../../../main/electron/app-protocol';
-import { findAppLink } from '../../../main/electron/deep-link';
-import { isPermissionAllowed } from '../../../main/electron/permissions';
-import { createSafeStorageBox } from '../../../main/electron/safe-storage-box';
-import { captureScreens } from '../../../main/electron/screens';
-import { registerScanShortcut } from '../../../main/electron/shortcut';
-import { trayIconPath } from '../../../main/electron/tray-icon';
-import { trayMenuTemplate, type TrayActions } from '../../../main/electron/tray-menu';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, resolveAppFile } from '../../main/app-protocol';
+import { findAppLink } from '../../main/deep-link';
+import { isPermissionAllowed } from '../../main/permissions';
+import { createSafeStorageBox } from '../../main/safe-storage-box';
+import { captureScreens } from '../../main/screens';
+import { registerScanShortcut } from '../../main/shortcut';
+import { trayIconPath } from '../../main/tray-icon';
+import { trayMenuTemplate, type TrayActions } from '../../main/tray-menu';
 import { existsSync } from 'node:fs';
 
 function recorder() {

@@ -1,5 +1,5 @@
 import type { Clipboard } from 'electron';
-import type { ClipboardContent } from '../../shared/ipc';
+import type { ClipboardContent } from '../shared/ipc';
 
 const MAX_TEXT = 8192;
 

@@ -2,10 +2,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConfBackend } from '../../main/store/conf-backend';
-import type { SettingsReset } from '../../main/store/recovery';
-import { createAesSecretBox, type SecretBox } from '../../main/store/secret-box';
-import { createSettingsStore } from '../../main/store/settings-store';
+import { createConfBackend } from '../../core/store/conf-backend';
+import type { SettingsReset } from '../../core/store/recovery';
+import { createAesSecretBox, type SecretBox } from '../../core/store/secret-box';
+import { createSettingsStore } from '../../core/store/settings-store';
 import { CURRENT_SCHEMA_VERSION, MAX_RECENT_MEETINGS, MIGRATIONS, migrateSettings } from '../../shared/settings';
 import { tempStore } from '../helpers/temp-store';
 

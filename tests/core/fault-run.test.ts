@@ -6,7 +6,7 @@
  * "failed" one.
  */
 import { describe, expect, it } from 'vitest';
-import { createMeetingClient } from '../../main/api/meeting-client';
+import { createMeetingClient } from '../../core/api/meeting-client';
 import { ClientCode } from '../../shared/errors';
 import type { InviteResult } from '../../shared/invite-result';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_MEETING_ID } from '../../simulator/fixture';

@@ -3,7 +3,7 @@
  * external https links through the system browser only, and closing hides it to the tray.
  */
 import { BrowserWindow, shell } from 'electron';
-import { isAllowedExternalUrl, mainWindowOptions } from '../window-options';
+import { isAllowedExternalUrl, mainWindowOptions } from './window-options';
 
 export function createMainWindow(options: { preloadPath: string; packaged: boolean; roomMode: boolean; url: string; isQuitting: () => boolean }): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(options));

@@ -1,4 +1,4 @@
-import { APP_LINK_SCHEME } from '../../shared/payload/app-link';
+import { APP_LINK_SCHEME } from '../shared/payload/app-link';
 
 /**
  * The app link in a command line (Windows and Linux hand a `qr-room-invite://` URL to a new

@@ -3,9 +3,9 @@
  * duplicate guard, history — over HTTPS against the simulator.
  */
 import { describe, expect, it } from 'vitest';
-import { createMeetingClient } from '../../main/api/meeting-client';
-import { DUPLICATE_WINDOW_MS, createInviteService } from '../../main/invite-service';
-import { createLogger } from '../../main/log';
+import { createMeetingClient } from '../../core/api/meeting-client';
+import { DUPLICATE_WINDOW_MS, createInviteService } from '../../core/invite-service';
+import { createLogger } from '../../core/log';
 import { ClientCode } from '../../shared/errors';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
 import { closedPort, useSimulator } from '../helpers/simulator';

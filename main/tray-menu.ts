@@ -1,12 +1,12 @@
 /**
  * The tray menu as a pure function of the app's state, so a test can check its items and
- * actions; main/electron/tray.ts rebuilds it whenever the state changes.
+ * actions; main/tray.ts rebuilds it whenever the state changes.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { formatMeetingId } from '../../shared/payload/normalize';
-import { messages } from '../../shared/i18n/messages';
-import type { Language } from '../../shared/schemas';
-import type { Room, RecentMeeting } from '../../shared/settings';
+import { formatMeetingId } from '../shared/payload/normalize';
+import { messages } from '../shared/i18n/messages';
+import type { Language } from '../shared/schemas';
+import type { Room, RecentMeeting } from '../shared/settings';
 
 export interface TrayState {
   language: Language;

@@ -1,5 +1,5 @@
 import type { SafeStorage } from 'electron';
-import type { SecretBox } from '../store/secret-box';
+import type { SecretBox } from '../core/store/secret-box';
 
 /**
  * Meeting passwords encrypted with the OS keyring through Electron's safeStorage (async API).

@@ -1,5 +1,5 @@
 import type { DesktopCapturer, Screen } from 'electron';
-import type { ScreenFrame } from '../../shared/ipc';
+import type { ScreenFrame } from '../shared/ipc';
 
 /**
  * Captures every display at full resolution (physical pixels, so a QR code on a 150% display

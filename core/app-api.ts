@@ -8,16 +8,14 @@ import { ClientCode } from '../shared/errors';
 import type { InviteError } from '../shared/invite-result';
 import {
   EventChannel,
-  ExternalUrlSchema,
-  InviteIpcRequestSchema,
   InvokeChannel,
-  LabelMeetingRequestSchema,
-  MeetingRefSchema,
-  ScanOutcomeSchema,
-  SettingsPatchSchema,
+  invokeSchemas,
   type ClipboardContent,
+  type EventPayload,
   type InviteStatusEvent,
   type InviteSuccess,
+  type InvokeAnswer,
+  type InvokeParsedRequests,
   type IpcResult,
   type ScreenFrame,
   type SettingsView,
@@ -29,7 +27,6 @@ import type { InviteService } from './invite-service';
 import { silentLogger, type Logger } from './log';
 import { LockedSettingError } from './store/managed-store';
 import type { SettingsStore } from './store/settings-store';
-import { isAllowedExternalUrl } from './window-options';
 
 export interface AppApiDeps {
   store: SettingsStore;
@@ -47,10 +44,9 @@ export interface AppApiDeps {
   readClipboard: () => Promise<ClipboardContent>;
   writeClipboardText: (text: string) => Promise<void>;
   notify: (title: string, body: string) => void;
-  openExternal: (url: string) => Promise<void>;
   showWindow: () => void;
   /** Sends an event to the app's window(s). */
-  emit: (channel: string, payload: unknown) => void;
+  emit: Emit;
   /** Settings were changed: the Electron side re-registers the shortcut, rebuilds the tray… */
   settingsChanged: (settings: Settings) => void;
   logger?: Logger;
@@ -59,8 +55,16 @@ export interface AppApiDeps {
   invitesPerMinute?: number;
 }
 
-export type Handler = (payload: unknown) => Promise<IpcResult<unknown>>;
-export type AppApi = Record<(typeof InvokeChannel)[keyof typeof InvokeChannel], Handler>;
+/** Sends a main → renderer event, its payload typed by the contract. */
+export type Emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
+
+/** Main's handler for each invoke channel: a parsed request in, the contract's answer out. */
+export type AppHandlers = { [C in InvokeChannel]: (request: InvokeParsedRequests[C]) => Promise<IpcResult<InvokeAnswer<C>>> };
+
+export interface AppApi {
+  /** Parses an untrusted payload with the channel's schema, then runs its handler (IPC gate, preview server, tray). */
+  invoke<C extends InvokeChannel>(channel: C, payload: unknown): Promise<IpcResult<InvokeAnswer<C>>>;
+}
 
 const MAX_REMEMBERED_ERRORS = 10;
 /** Invites accepted per minute through IPC, so a stuck loop cannot hammer the service. */
@@ -118,10 +122,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     return ok(view());
   }
 
-  async function invite(payload: unknown): Promise<IpcResult<InviteSuccess>> {
-    const parsed = InviteIpcRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail(ClientCode.invalidInput, describeIssues(parsed.error));
-    const { meeting, roomId, rememberPassword, origin } = parsed.data;
+  async function invite(request: InvokeParsedRequests[typeof InvokeChannel.invite]): Promise<IpcResult<InviteSuccess>> {
+    const { meeting, roomId, rememberPassword, origin } = request;
     if (rateLimited()) {
       log.warn('invite refused: rate limit', { origin });
       return fail(ClientCode.rateLimited, `more than ${deps.invitesPerMinute ?? INVITES_PER_MINUTE} invitations in a minute`);
@@ -129,7 +131,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     const settings = deps.store.read();
     const room = roomId === undefined ? undefined : settings.rooms.find((r) => r.id === roomId);
     if (roomId !== undefined && !room) return fail(ClientCode.missingTerminal, `no room with id ${roomId}`);
-    const terminal: Terminal | undefined = parsed.data.terminal ?? room ?? selectedRoom(settings);
+    const terminal: Terminal | undefined = request.terminal ?? room ?? selectedRoom(settings);
     const roomName = terminal?.name ?? settings.rooms.find((r) => r.callNum === terminal?.callNum)?.name;
     const text = messages[language(settings)];
 
@@ -158,29 +160,19 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     return answer;
   }
 
-  return {
+  const handlers: AppHandlers = {
     [InvokeChannel.invite]: invite,
     [InvokeChannel.getSettings]: () => Promise.resolve(ok(view())),
-    [InvokeChannel.updateSettings]: (payload) => {
-      const parsed = SettingsPatchSchema.safeParse(payload);
-      if (!parsed.success) return Promise.resolve(fail(ClientCode.invalidInput, describeIssues(parsed.error)));
+    [InvokeChannel.updateSettings]: (patch) => {
       try {
-        return Promise.resolve(changed(() => deps.store.update(parsed.data)));
+        return Promise.resolve(changed(() => deps.store.update(patch)));
       } catch (error) {
         if (error instanceof LockedSettingError) return Promise.resolve(fail(ClientCode.settingLocked, error.keys.join(', ')));
         return Promise.resolve(fail(ClientCode.invalidInput, error instanceof Error ? error.message : undefined));
       }
     },
-    [InvokeChannel.labelMeeting]: (payload) => {
-      const parsed = LabelMeetingRequestSchema.safeParse(payload);
-      if (!parsed.success) return Promise.resolve(fail(ClientCode.invalidInput, describeIssues(parsed.error)));
-      return Promise.resolve(changed(() => deps.store.labelMeeting(parsed.data.id, parsed.data.label || null)));
-    },
-    [InvokeChannel.forgetMeeting]: (payload) => {
-      const parsed = MeetingRefSchema.safeParse(payload);
-      if (!parsed.success) return Promise.resolve(fail(ClientCode.invalidInput, describeIssues(parsed.error)));
-      return Promise.resolve(changed(() => deps.store.forgetMeeting(parsed.data.id)));
-    },
+    [InvokeChannel.labelMeeting]: ({ id, label }) => Promise.resolve(changed(() => deps.store.labelMeeting(id, label || null))),
+    [InvokeChannel.forgetMeeting]: ({ id }) => Promise.resolve(changed(() => deps.store.forgetMeeting(id))),
     [InvokeChannel.forgetAllMeetings]: () => Promise.resolve(changed(() => deps.store.forgetAllMeetings())),
     [InvokeChannel.captureScreens]: async () => ok(await deps.captureScreens()),
     [InvokeChannel.readClipboardImage]: async () => ok(await deps.readClipboard()),
@@ -188,22 +180,22 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       await deps.writeClipboardText(diagnostics(deps, recentErrors));
       return ok({ copied: true as const });
     },
-    [InvokeChannel.notifyScanOutcome]: (payload) => {
-      const parsed = ScanOutcomeSchema.safeParse(payload);
-      if (!parsed.success) return Promise.resolve(fail(ClientCode.invalidInput, describeIssues(parsed.error)));
-      const { title, body } = messages[language()].notification.scan(parsed.data);
+    [InvokeChannel.notifyScanOutcome]: (outcome) => {
+      const { title, body } = messages[language()].notification.scan(outcome);
       deps.notify(title, body);
       return Promise.resolve(ok(null));
-    },
-    [InvokeChannel.openExternal]: async (payload) => {
-      const parsed = ExternalUrlSchema.safeParse(payload);
-      if (!parsed.success || !isAllowedExternalUrl(parsed.data.url)) return fail(ClientCode.invalidInput, 'only https links open externally');
-      await deps.openExternal(parsed.data.url);
-      return ok(null);
     },
     [InvokeChannel.showWindow]: () => {
       deps.showWindow();
       return Promise.resolve(ok(null));
+    },
+  };
+
+  return {
+    async invoke(channel, payload) {
+      const parsed = invokeSchemas[channel].request.safeParse(payload);
+      if (!parsed.success) return fail(ClientCode.invalidInput, describeIssues(parsed.error));
+      return handlers[channel](parsed.data);
     },
   };
 }

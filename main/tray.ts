@@ -1,5 +1,5 @@
 import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
-import { messages } from '../../shared/i18n/messages';
+import { messages } from '../shared/i18n/messages';
 import { trayIconPath } from './tray-icon';
 import { trayMenuTemplate, type TrayActions, type TrayState } from './tray-menu';
 

@@ -2,10 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppApi } from '../../main/app-api';
-import { loadManagedConfig, lockedKeys, managedConfigPath } from '../../main/managed-config';
-import { createCoreServices } from '../../main/services';
-import { createConfBackend } from '../../main/store/conf-backend';
+import { createAppApi } from '../../core/app-api';
+import { loadManagedConfig, lockedKeys, managedConfigPath } from '../../core/managed-config';
+import { createCoreServices } from '../../core/services';
+import { createConfBackend } from '../../core/store/conf-backend';
 import { ClientCode } from '../../shared/errors';
 import { InvokeChannel, type SettingsView } from '../../shared/ipc';
 import { tempDir } from '../helpers/qr-images';
@@ -38,12 +38,12 @@ function app(managedPath: string | undefined) {
     passwordProtection: () => 'unavailable', shortcut: () => ({ accelerator: 'X', registered: true }), systemLanguage: () => 'en',
     platform: 'linux', appVersion: '0', versions: () => ({}), captureScreens: () => Promise.resolve([]),
     readClipboard: () => Promise.resolve({ kind: 'empty' }), writeClipboardText: () => Promise.resolve(), notify: () => undefined,
-    openExternal: () => Promise.resolve(), showWindow: () => undefined, emit: () => undefined, settingsChanged: () => undefined,
+    showWindow: () => undefined, emit: () => undefined, settingsChanged: () => undefined,
   });
   return { store, api, managed };
 }
 
-const view = async (api: ReturnType<typeof app>['api']) => ((await api[InvokeChannel.getSettings](undefined)) as { value: SettingsView }).value;
+const view = async (api: ReturnType<typeof app>['api']) => ((await api.invoke(InvokeChannel.getSettings, undefined)) as { value: SettingsView }).value;
 
 describe('managed configuration', () => {
   it('is named by --config, --config=, or QRRI_MANAGED_CONFIG', () => {
@@ -60,11 +60,11 @@ describe('managed configuration', () => {
     expect(shown.locked).toEqual(['language', 'rememberPasswords', 'roomCooldownSeconds', 'roomMode', 'rooms', 'selectedRoomId', 'site']);
     expect(shown.managed.error).toBeUndefined();
     for (const patch of [{ site: 'cn' }, { roomMode: false }, { rememberPasswords: false }, { rooms: [] }]) {
-      expect(await api[InvokeChannel.updateSettings](patch)).toMatchObject({ ok: false, error: { code: ClientCode.settingLocked } });
+      expect(await api.invoke(InvokeChannel.updateSettings, patch)).toMatchObject({ ok: false, error: { code: ClientCode.settingLocked } });
     }
     expect(store.read().site).toBe('intl');
     // Settings the administrator left alone stay the person's.
-    expect(await api[InvokeChannel.updateSettings]({ confirmBeforeInvite: false })).toMatchObject({ ok: true, value: { settings: { confirmBeforeInvite: false } } });
+    expect(await api.invoke(InvokeChannel.updateSettings, { confirmBeforeInvite: false })).toMatchObject({ ok: true, value: { settings: { confirmBeforeInvite: false } } });
   });
 
   it.each([

@@ -3,8 +3,8 @@
  * error code of API.md, retries, and what "outcome unknown" means.
  */
 import { describe, expect, it } from 'vitest';
-import { createMeetingClient, type InviteCall, type MeetingClientOptions } from '../../main/api/meeting-client';
-import { createLogger, type LogSink } from '../../main/log';
+import { createMeetingClient, type InviteCall, type MeetingClientOptions } from '../../core/api/meeting-client';
+import { createLogger, type LogSink } from '../../core/log';
 import { ClientCode, isCatalogued } from '../../shared/errors';
 import type { InviteResult } from '../../shared/invite-result';
 import {

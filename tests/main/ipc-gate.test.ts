@@ -1,9 +1,9 @@
 /** The IPC gate's wiring with a fake ipcMain: every channel registered, foreign callers refused. */
 import { describe, expect, it } from 'vitest';
-import type { AppApi } from '../../../main/app-api';
-import { createSenderCheck, setupIpc } from '../../../main/electron/ipc-gate';
-import { ClientCode } from '../../../shared/errors';
-import { InvokeChannel } from '../../../shared/ipc';
+import type { AppApi } from '../../core/app-api';
+import { createSenderCheck, setupIpc } from '../../main/ipc-gate';
+import { ClientCode } from '../../shared/errors';
+import { InvokeChannel } from '../../shared/ipc';
 
 type Listener = (event: unknown, payload: unknown) => Promise<unknown>;
 
@@ -17,17 +17,15 @@ const ownIds = new Set([1]);
 const check = createSenderCheck(ORIGIN, (id) => ownIds.has(id));
 const event = (id: number, url: string, parent: object | null = null) => ({ sender: { id }, senderFrame: { url, parent } });
 
+/** An app API that records what reaches it; the payload 'explode' makes it throw. */
 function api(calls: unknown[]): AppApi {
-  return Object.fromEntries(
-    Object.values(InvokeChannel).map((channel) => [
-      channel,
-      (payload: unknown) => {
-        calls.push({ channel, payload });
-        if (payload === 'explode') throw new Error('boom with secret 123123');
-        return Promise.resolve({ ok: true, value: channel });
-      },
-    ]),
-  ) as AppApi;
+  return {
+    invoke(channel, payload) {
+      calls.push({ channel, payload });
+      if (payload === 'explode') throw new Error('boom with secret 123123');
+      return Promise.resolve({ ok: false, error: { code: 'QRRI.TEST', outcome: 'failed', detail: channel } });
+    },
+  };
 }
 
 describe('IPC gate', () => {
@@ -42,7 +40,7 @@ describe('IPC gate', () => {
     const { handlers, ipcMain } = fakeIpcMain();
     setupIpc(ipcMain as never, api(calls), check);
     const answer = await handlers.get(InvokeChannel.getSettings)?.(event(1, `${ORIGIN}/index.html`), undefined);
-    expect(answer).toEqual({ ok: true, value: InvokeChannel.getSettings });
+    expect(answer).toEqual({ ok: false, error: { code: 'QRRI.TEST', outcome: 'failed', detail: InvokeChannel.getSettings } });
     expect(calls).toHaveLength(1);
   });
 
