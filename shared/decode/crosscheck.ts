@@ -51,20 +51,8 @@ export class LevelPixels implements Pixels {
   }
 }
 
-/**
- * Fine mode, for a base level that holds modules of under two pixels (a 4K frame read at half
- * size): half a pixel of slack in the ratios, since a grey edge pixel decides whether a run is
- * 1 or 3 pixels long, and cross-checks retried a pixel aside. Off elsewhere: on full-size
- * levels the same leniency lets camera noise through by the thousand.
- */
-let fine = false;
-
-export function setFineMode(on: boolean): void {
-  fine = on;
-}
-
-/** Whether five runs look like 1:1:3:1:1. */
-function ratioOk(a: number, b: number, c: number, d: number, e: number, tolerance: number): boolean {
+/** Whether five runs look like 1:1:3:1:1; `fine` adds half a pixel of slack (see RowRuns). */
+function ratioOk(a: number, b: number, c: number, d: number, e: number, tolerance: number, fine: boolean): boolean {
   const m = (a + b + c + d + e) / 7;
   const slack = fine ? 0.5 : 0;
   const t = m * tolerance + slack;
@@ -124,6 +112,12 @@ function runsThrough(img: Pixels, x: number, y: number, dx: number, dy: number, 
 /**
  * The last five runs of one row; `end` is called at each colour change. A class with fields, so
  * the hot row loop stays small and V8 keeps everything in registers.
+ *
+ * `fine` is for a base level that holds modules of under two pixels (a 4K frame read at half
+ * size) and for the small-module pass over the frame: half a pixel of slack in the ratios, since
+ * a grey edge pixel decides whether a run is 1 or 3 pixels long, and cross-checks retried a pixel
+ * aside. Off elsewhere: on full-size levels the same leniency lets camera noise through by the
+ * thousand.
  */
 export class RowRuns {
   s0 = 0;
@@ -138,6 +132,7 @@ export class RowRuns {
     private readonly minTotal: number,
     private readonly found: FinderPattern[],
     private readonly maxTotal = Infinity,
+    private readonly fine = false,
   ) {}
 
   reset(): void {
@@ -154,18 +149,24 @@ export class RowRuns {
     if (++this.runs < 5) return;
     const { s0, s1, s2, s3, s4 } = this;
     const total = s0 + s1 + s2 + s3 + s4;
-    if (total < this.minTotal || total > this.maxTotal || !ratioOk(s0, s1, s2, s3, s4, TOLERANCE)) return;
-    const p = confirm(this.img, x - s4 - s3 - s2 / 2, y, ink, total);
+    if (total < this.minTotal || total > this.maxTotal || !ratioOk(s0, s1, s2, s3, s4, TOLERANCE, this.fine)) return;
+    const p = confirm(this.img, x - s4 - s3 - s2 / 2, y, ink, total, this.fine);
     if (p) merge(this.found, p);
   }
+}
+
+/** Where runsNear() found its five runs: the centre run's start (steps from the point, ≤ 0) and how far across the line it moved. */
+interface Near {
+  start: number;
+  shift: number;
 }
 
 /**
  * runsThrough() at (x, y), and in fine mode one pixel either side across the line: with modules
  * under two pixels a line can fall on a box-filtered edge where a one-module ring turns grey and
- * vanishes, while its neighbour still sees it.
+ * vanishes, while its neighbour still sees it. The runs are left in SCRATCH.
  */
-function runsNear(img: Pixels, x: number, y: number, dx: number, dy: number, ink: number, limit: number, tolerance: number, total: number): number {
+function runsNear(img: Pixels, x: number, y: number, dx: number, dy: number, ink: number, limit: number, tolerance: number, total: number, fine: boolean): Near | undefined {
   // Across the line: for a vertical line move x, for horizontal and diagonal lines move y.
   const ax = dx === 0 ? 1 : 0;
   const ay = dx === 0 ? 0 : 1;
@@ -175,41 +176,37 @@ function runsNear(img: Pixels, x: number, y: number, dx: number, dy: number, ink
     const k = t === 0 ? 0 : t === 1 ? -1 : 1;
     const start = runsThrough(img, x + k * ax, y + k * ay, dx, dy, ink, limit);
     if (Number.isNaN(start)) continue;
-    if (!ratioOk(SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number, tolerance)) continue;
+    if (!ratioOk(SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number, tolerance, fine)) continue;
     // Perspective allows the size across to differ from the size along, within reason.
     if (total > 0 && 5 * Math.abs(total5() - total) >= 3 * total) continue;
-    shifted = k;
-    return start;
+    return { start, shift: k };
   }
-  return NaN;
+  return undefined;
 }
 
-/** How far across its line the last successful runsNear() moved. */
-let shifted = 0;
-
 /** Vertical, horizontal and diagonal checks through a row candidate; the refined pattern or undefined. */
-function confirm(img: Pixels, centreX: number, y: number, ink: number, total: number): FinderPattern | undefined {
+function confirm(img: Pixels, centreX: number, y: number, ink: number, total: number, fine: boolean): FinderPattern | undefined {
   const limit = total;
   const cx = Math.floor(centreX);
-  const vStart = runsNear(img, cx, y, 0, 1, ink, limit, TOLERANCE, total);
-  if (Number.isNaN(vStart)) return undefined;
+  const vertical = runsNear(img, cx, y, 0, 1, ink, limit, TOLERANCE, total, fine);
+  if (!vertical) return undefined;
   const vTotal = total5();
-  const centreY = y + vStart + (SCRATCH[2] as number) / 2;
+  const centreY = y + vertical.start + (SCRATCH[2] as number) / 2;
   // Horizontal again through the vertical centre, to re-centre x.
   const cy = Math.floor(centreY);
-  const hStart = runsNear(img, cx, cy, 1, 0, ink, limit, TOLERANCE, 0);
-  if (Number.isNaN(hStart)) return undefined;
-  const row = cy + shifted;
+  const horizontal = runsNear(img, cx, cy, 1, 0, ink, limit, TOLERANCE, 0, fine);
+  if (!horizontal) return undefined;
+  const row = cy + horizontal.shift;
   const ha = SCRATCH[0] as number;
   const hb = SCRATCH[1] as number;
   const hc = SCRATCH[2] as number;
   const hTotal = total5();
-  const x = cx + hStart + hc / 2;
-  if (!distinct(img, cx + hStart - hb - ha, row)) return undefined;
+  const x = cx + horizontal.start + hc / 2;
+  if (!distinct(img, cx + horizontal.start - hb - ha, row)) return undefined;
   // Diagonals: reject the many 1:1:3:1:1 rows of text that are not squares.
-  if (Number.isNaN(runsNear(img, Math.floor(x), cy, 1, 1, ink, limit, TOLERANCE * 1.25, 0))) return undefined;
+  if (!runsNear(img, Math.floor(x), cy, 1, 1, ink, limit, TOLERANCE * 1.25, 0, fine)) return undefined;
   const dTotal = total5();
-  if (Number.isNaN(runsNear(img, Math.floor(x), cy, 1, -1, ink, limit, TOLERANCE * 1.25, 0))) return undefined;
+  if (!runsNear(img, Math.floor(x), cy, 1, -1, ink, limit, TOLERANCE * 1.25, 0, fine)) return undefined;
   const aTotal = total5();
   // A line through a square's centre is longest across its corners: of the four directions, the
   // shortest is within 8% of the side whatever the rotation (diagonal steps are √2 long).

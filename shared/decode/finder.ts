@@ -7,51 +7,58 @@
  * the pattern's weight.
  */
 import { BLOCK_SHIFT, type BinaryLevel } from './binarize';
-import { LevelPixels, merge, RowRuns, setFineMode, type FinderPattern, type Pixels } from './crosscheck';
+import { LevelPixels, merge, RowRuns, type FinderPattern, type Pixels } from './crosscheck';
 import type { RgbaImage } from './types';
 
 export type { FinderPattern } from './crosscheck';
 
-/** Finds the finder patterns of one binarized level and merges them, in source pixels, into `out`. */
-export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: number, out: FinderPattern[], step = 1, fineMode = false): void {
-  setFineMode(fineMode);
-  const { gray, width, height, thresholds, blocksWide } = img;
-  const found: FinderPattern[] = [];
-  const runs = new RowRuns(new LevelPixels(img), 7 * minModule, found);
-  for (let y = 0; y < height; y += step) {
-    const row = y * width;
-    const tRow = (y >> BLOCK_SHIFT) * blocksWide;
-    runs.reset();
-    let color = (gray[row] as number) < (thresholds[tRow] as number) ? 1 : 0;
-    let run = 0;
-    for (let bx = 0; bx < blocksWide; bx++) {
-      const t = thresholds[tRow + bx] as number;
-      const x0 = bx << BLOCK_SHIFT;
-      const x1 = Math.min(width, x0 + (1 << BLOCK_SHIFT));
-      if (t <= 0 || t >= 256) {
-        // Flat block: one colour, no pixel reads.
-        const v = t >= 256 ? 1 : 0;
-        if (v !== color) {
-          runs.end(run, color, x0, y);
-          color = v;
-          run = 0;
-        }
-        run += x1 - x0;
-        continue;
+/**
+ * The one row scan both passes share: pixel x of row y is dark when grey[offset + x] is below
+ * the threshold of its span (spans of 2^spanShift pixels, thresholds[tRow + span], the last
+ * repeated past the end). A flat span (threshold 0 or 256: all light or all dark) is one run,
+ * its pixels never read.
+ */
+function scanRow(grey: Uint8Array, offset: number, width: number, thresholds: Int16Array, tRow: number, spans: number, spanShift: number, y: number, runs: RowRuns): void {
+  runs.reset();
+  let color = (grey[offset] as number) < (thresholds[tRow] as number) ? 1 : 0;
+  let run = 0;
+  const span = 1 << spanShift;
+  for (let x0 = 0, k = 0; x0 < width; x0 += span, k++) {
+    const t = thresholds[tRow + Math.min(k, spans - 1)] as number;
+    const x1 = Math.min(width, x0 + span);
+    if (t <= 0 || t >= 256) {
+      const v = t >= 256 ? 1 : 0;
+      if (v !== color) {
+        runs.end(run, color, x0, y);
+        color = v;
+        run = 0;
       }
-      for (let x = x0, i = row + x0; x < x1; x++, i++) {
-        const v = (gray[i] as number) < t ? 1 : 0;
-        if (v === color) {
-          run++;
-        } else {
-          runs.end(run, color, x, y);
-          color = v;
-          run = 1;
-        }
+      run += x1 - x0;
+      continue;
+    }
+    for (let x = x0, i = offset + x0; x < x1; x++, i++) {
+      const v = (grey[i] as number) < t ? 1 : 0;
+      if (v === color) {
+        run++;
+      } else {
+        runs.end(run, color, x, y);
+        color = v;
+        run = 1;
       }
     }
-    runs.end(run, color, width, y);
   }
+  runs.end(run, color, width, y);
+}
+
+/**
+ * Finds the finder patterns of one binarized level and merges them, in source pixels, into `out`.
+ * `fine`: the level holds modules of under two pixels (RowRuns).
+ */
+export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: number, out: FinderPattern[], step = 1, fine = false): void {
+  const { gray, width, height, thresholds, blocksWide } = img;
+  const found: FinderPattern[] = [];
+  const runs = new RowRuns(new LevelPixels(img), 7 * minModule, found, Infinity, fine);
+  for (let y = 0; y < height; y += step) scanRow(gray, y * width, width, thresholds, (y >> BLOCK_SHIFT) * blocksWide, blocksWide, BLOCK_SHIFT, y, runs);
   for (const p of found) merge(out, { ...p, x: p.x * scale, y: p.y * scale, module: p.module * scale });
 }
 
@@ -106,43 +113,22 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * thresholds. Flat blocks are skipped unread, so this costs a fraction of a full-size level.
  */
 export function findSmallFinderPatterns(image: RgbaImage, base: BinaryLevel, scale: number, maxModule: number, out: FinderPattern[]): void {
-  // Runs of two or three pixels: the same quantization as on a half-size 4K level.
-  setFineMode(true);
   const shift = Math.round(Math.log2(scale));
   const pixels = new FramePixels(image, base, shift);
   const found: FinderPattern[] = [];
-  const runs = new RowRuns(pixels, 7 * 2, found, 7 * maxModule);
-  const span = 1 << (shift + BLOCK_SHIFT);
+  // Runs of two or three pixels: the same quantization as on a half-size 4K level, hence fine.
+  const runs = new RowRuns(pixels, 7 * 2, found, 7 * maxModule, true);
+  const spanShift = shift + BLOCK_SHIFT;
+  const row = new Uint8Array(image.width);
   for (let y = 0; y < image.height; y += 3) {
-    runs.reset();
-    let color = pixels.dark(0, y);
-    let run = 0;
-    for (let x0 = 0; x0 < image.width; x0 += span) {
-      const x1 = Math.min(image.width, x0 + span);
-      const t = pixels.threshold(x0, y);
-      if (t <= 0 || t >= 256) {
-        const v = t >= 256 ? 1 : 0;
-        if (v !== color) {
-          runs.end(run, color, x0, y);
-          color = v;
-          run = 0;
-        }
-        run += x1 - x0;
-        continue;
-      }
-      for (let x = x0; x < x1; x++) {
-        const v = pixels.grey(x, y) < t ? 1 : 0;
-        if (v === color) {
-          run++;
-        } else {
-          runs.end(run, color, x, y);
-          color = v;
-          run = 1;
-        }
-      }
+    const tRow = (Math.min(base.height - 1, y >> shift) >> BLOCK_SHIFT) * base.blocksWide;
+    // Grey only where a span has contrast: flat spans are skipped unread by the scan too.
+    for (let x0 = 0, k = 0; x0 < image.width; x0 += 1 << spanShift, k++) {
+      const t = base.thresholds[tRow + Math.min(k, base.blocksWide - 1)] as number;
+      if (t <= 0 || t >= 256) continue;
+      for (let x = x0, x1 = Math.min(image.width, x0 + (1 << spanShift)); x < x1; x++) row[x] = pixels.grey(x, y);
     }
-    runs.end(run, color, image.width, y);
+    scanRow(row, 0, image.width, base.thresholds, tRow, base.blocksWide, spanShift, y, runs);
   }
   for (const p of found) merge(out, p);
 }
-
