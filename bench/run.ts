@@ -2,7 +2,9 @@
  * `npm run bench`: jsqr on the whole frame, the project pipeline and zxing-cpp (zxing-wasm,
  * tryHarder) on the same corpus frames, in one process, category by category. Prints per
  * category the success rate and median / p95 milliseconds and the ratios, then camera
- * throughput; writes bench/results.json and the chart bench/results.svg.
+ * throughput; writes bench/results.json and the chart bench/results.svg. The "photo" group is
+ * the committed set of synthetic photographs (tests/fixtures/photo: its development part, its
+ * held-out part, and the development part turned 90°, 180° and 270°), with a table by kind.
  *
  * Options: --repeat N (time each frame N times, default 1), --only TEXT (categories whose name
  * contains TEXT), --seed N (another corpus, as a held-out check), --no-write (print only).
@@ -18,6 +20,7 @@ import { QrDecoder } from '../shared/decode/index';
 import { renderChart } from './chart';
 import { CATEGORIES, corpusDir, DEFAULT_SEED, loadCorpus, readRgba, type CorpusImage } from './corpus';
 import { jsqrWholeFrame, pipeline, zxingDecoder, type Decoder, type Found } from './decoders';
+import { loadPhotoSet, PHOTO_GROUPS, type BenchPhoto } from './photo-set';
 import type { TruthCode } from './screen';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -82,15 +85,24 @@ const machine = {
 };
 console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}); zxing-wasm ${machine.zxingWasm}`);
 
+/** A frame of any group: a corpus image or a (possibly turned) photo. */
+type BenchImage = Pick<CorpusImage, 'file' | 'category' | 'codes'> & { kind: CorpusImage['kind'] | 'photo'; photoKind?: string; load(): Promise<{ data: Uint8ClampedArray; width: number; height: number }> };
+
 const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
-const corpus = (await loadCorpus(console.log, seed)).filter((image) => !values.only || image.category.includes(values.only));
-const categories = CATEGORIES.map((c) => c.name).filter((name) => corpus.some((image) => image.category === name));
+const wanted = (category: string): boolean => !values.only || category.includes(values.only);
+const synthetic = CATEGORIES.some((c) => wanted(c.name)) ? await loadCorpus(console.log, seed) : [];
+const photos: BenchPhoto[] = PHOTO_GROUPS.some(wanted) ? loadPhotoSet() : [];
+const corpus: BenchImage[] = [
+  ...synthetic.map((image) => ({ ...image, load: () => readRgba(image) })),
+  ...photos.map((photo) => ({ file: photo.file, category: photo.group, codes: photo.codes, kind: 'photo' as const, photoKind: photo.kind, load: () => photo.load() })),
+].filter((image) => wanted(image.category));
+const categories = [...CATEGORIES.map((c) => c.name), ...PHOTO_GROUPS].filter((name) => corpus.some((image) => image.category === name));
 
 // Warm-up: two frames of every category through every decoder, untimed, so the JIT (and zxing's
 // wasm) has settled before the first category is timed.
 for (const name of categories) {
   for (const image of corpus.filter((i) => i.category === name).slice(0, 2)) {
-    const rgba = await readRgba(image);
+    const rgba = await image.load();
     for (const decoder of decoders) await decoder.decode(rgba);
   }
 }
@@ -103,6 +115,16 @@ const cell = (category: string, decoder: string): Cell => {
   return c;
 };
 const failures: { file: string; decoder: string; outcome: Outcome }[] = [];
+/** Photo results by kind: group → decoder → kind → [right, frames, wrong texts]. */
+const kinds = new Map<string, Map<string, Map<string, [number, number, number]>>>();
+function byKind(group: string, decoder: string, kind: string, ok: boolean, wrong: number): void {
+  let g = kinds.get(group);
+  if (!g) kinds.set(group, (g = new Map<string, Map<string, [number, number, number]>>()));
+  let d = g.get(decoder);
+  if (!d) g.set(decoder, (d = new Map<string, [number, number, number]>()));
+  const k = d.get(kind) ?? [0, 0, 0];
+  d.set(kind, [k[0] + (ok ? 1 : 0), k[1] + 1, k[2] + wrong]);
+}
 const started = Date.now();
 // Category by category: its frames are decoded into memory once, then each decoder goes over all
 // of them in turn (after one untimed warm-up call), so no decoder is timed while collecting the
@@ -110,14 +132,14 @@ const started = Date.now();
 // from category to category.
 for (const [c, name] of categories.entries()) {
   const images = corpus.filter((i) => i.category === name);
-  const frames = await Promise.all(images.map(readRgba));
+  const frames = await Promise.all(images.map((image) => image.load()));
   const order = [...decoders.slice(c % decoders.length), ...decoders.slice(0, c % decoders.length)];
   for (const decoder of order) {
     collect();
     if (frames[0]) await decoder.decode(frames[0]);
     for (let r = 0; r < repeat; r++) {
       for (const [i, rgba] of frames.entries()) {
-        const image = images[i] as CorpusImage;
+        const image = images[i] as BenchImage;
         const t0 = performance.now();
         const found = await decoder.decode(rgba);
         const ms = performance.now() - t0;
@@ -131,7 +153,8 @@ for (const [c, name] of categories.entries()) {
         stats.wrong += outcome.wrong;
         if (outcome.ok) stats.ok++;
         if (outcome.ok && outcome.cornerError <= 1.5) stats.cornersOk++;
-        if (!outcome.ok && decoder !== jsqrWholeFrame) failures.push({ file: relative(corpusDir(seed), image.file), decoder: decoder.name, outcome });
+        if (image.photoKind) byKind(name, decoder.name, image.photoKind, outcome.ok, outcome.wrong);
+        if (!outcome.ok && decoder !== jsqrWholeFrame) failures.push({ file: image.kind === 'photo' ? `${image.file} (${name})` : relative(corpusDir(seed), image.file), decoder: decoder.name, outcome });
       }
     }
   }
@@ -144,7 +167,7 @@ for (const [w, h] of [
   [1280, 720],
   [1920, 1080],
 ] as const) {
-  const frames = corpus.filter((i) => i.kind === 'camera' && i.width === w && i.height === h);
+  const frames = synthetic.filter((i) => wanted(i.category) && i.kind === 'camera' && i.width === w && i.height === h);
   if (frames.length === 0) continue;
   const loaded = await Promise.all(frames.map(async (f) => ({ image: f, rgba: await readRgba(f) })));
   const run = (budgetMs?: number): { fps: number; success: number } => {
@@ -182,20 +205,47 @@ for (const { name, stats } of rows) {
   const cols = [j, p, z].map((s) => `${pct(s.ok, s.n)} ${ms(s.median)} ${ms(s.p95)}`);
   lines.push(`${name.padEnd(26)} ${String(p.n).padStart(3)} | ${cols.join(' | ')} | ${(p.median / z.median).toFixed(2).padStart(7)} ${(p.median / j.median).toFixed(2).padStart(9)}`);
 }
-const total = (kind: 'screen' | 'camera', d: string): string => {
-  const names = categories.filter((n) => CATEGORIES.find((c) => c.name === n)?.kind === kind);
+const total = (kind: 'screen' | 'camera' | 'photo', d: string): string => {
+  const names = categories.filter((n) => (CATEGORIES.find((c) => c.name === n)?.kind ?? (PHOTO_GROUPS.includes(n) ? 'photo' : undefined)) === kind);
   const sum = names.reduce((acc, n) => ({ ok: acc.ok + cell(n, d).ok, n: acc.n + cell(n, d).n }), { ok: 0, n: 0 });
   return pct(sum.ok, sum.n);
 };
 lines.push('-'.repeat(header.length));
-for (const kind of ['screen', 'camera'] as const) lines.push(`${`all ${kind} frames`.padEnd(30)} | ${decoders.map((d) => `${total(kind, d.name)}            `).join(' | ')} |`);
+for (const kind of ['screen', 'camera', 'photo'] as const) lines.push(`${`all ${kind} frames`.padEnd(30)} | ${decoders.map((d) => `${total(kind, d.name)}            `).join(' | ')} |`);
 console.log(`\n${lines.join('\n')}`);
 console.log('\nok = every code found with the right text and nothing else reported (for "no code" rows: nothing reported).');
 for (const t of throughput) {
   console.log(`camera throughput ${t.resolution}: ${t.fps.toFixed(0)} frames/s (${(100 * t.success).toFixed(0)}% decoded); with budgetMs 33: ${t.budgetFps.toFixed(0)} frames/s (${(100 * t.budgetSuccess).toFixed(0)}% decoded) — ${t.frames} frames`);
 }
 
-// Targets of issue 4, checked on this run.
+// The photo group as issue 11 tabulates it: frames right at each rotation, wrong texts, median ms.
+const photoRows: { decoder: string; set: string; right: number[]; frames: number; wrong: number; median: number }[] = [];
+if (categories.some((n) => PHOTO_GROUPS.includes(n))) {
+  const sets = [
+    { set: 'development', groups: ['photo dev', 'photo dev 90°', 'photo dev 180°', 'photo dev 270°'] },
+    { set: 'held-out', groups: ['photo held-out'] },
+  ];
+  console.log('\nphoto group (synthetic photographs, tests/fixtures/photo): frames right, by rotation; wrong texts; median ms at 0°');
+  for (const { set, groups } of sets) {
+    for (const d of decoders) {
+      const present = groups.filter((g) => categories.includes(g));
+      if (present.length === 0) continue;
+      const right = present.map((g) => cell(g, d.name).ok);
+      const first = cell(present[0] as string, d.name);
+      const wrong = present.reduce((sum, g) => sum + cell(g, d.name).wrong, 0);
+      const median = quantile([...first.ms].sort((a, b) => a - b), 0.5);
+      photoRows.push({ decoder: d.name, set, right, frames: first.n, wrong, median });
+      console.log(`  ${set.padEnd(12)} ${d.name.padEnd(9)} ${right.map((r) => String(r).padStart(3)).join(' / ')} of ${first.n}   wrong ${String(wrong).padStart(2)}   median ${ms(median)} ms`);
+    }
+  }
+  for (const group of ['photo dev', 'photo held-out'].filter((g) => kinds.has(g))) {
+    const perDecoder = kinds.get(group) as Map<string, Map<string, [number, number, number]>>;
+    const names = [...new Set([...perDecoder.values()].flatMap((m) => [...m.keys()]))];
+    console.log(`  ${group} by kind: ${names.map((k) => `${k} ${decoders.map((d) => `${perDecoder.get(d.name)?.get(k)?.[0] ?? 0}`).join('/')} of ${perDecoder.get(decoders[0]?.name ?? '')?.get(k)?.[1] ?? 0}`).join(', ')}  (jsqr/pipeline/zxing)`);
+  }
+}
+
+// Targets of issues 4 and 11, checked on this run.
 const get = (name: string, d: string): { ok: number; n: number; median: number; p95: number } | undefined => {
   const s = rows.find((r) => r.name === name)?.stats[d];
   return s ? { ok: s.ok, n: s.n, median: s.median, p95: s.p95 } : undefined;
@@ -218,6 +268,16 @@ if (cameraNames.length > 0) {
   const behind = cameraNames.filter((n) => (get(n, 'pipeline')?.ok ?? 0) < (get(n, 'zxing')?.ok ?? 0));
   targets.push({ target: 'camera: success ≥ zxing-cpp in every category', met: behind.length === 0, detail: behind.length ? `behind in ${behind.join(', ')}` : `pipeline ${total('camera', 'pipeline').trim()} vs zxing ${total('camera', 'zxing').trim()}` });
 }
+const photoGroups = categories.filter((n) => PHOTO_GROUPS.includes(n));
+if (photoGroups.length > 0) {
+  const behind = photoGroups.filter((n) => (get(n, 'pipeline')?.ok ?? 0) <= (get(n, 'zxing')?.ok ?? 0));
+  targets.push({ target: 'photo: more frames right than zxing-cpp in every photo group', met: behind.length === 0, detail: photoGroups.map((n) => `${n} ${get(n, 'pipeline')?.ok}/${get(n, 'zxing')?.ok}`).join(', ') });
+  const wrong = photoGroups.reduce((sum, n) => sum + cell(n, 'pipeline').wrong, 0);
+  targets.push({ target: 'photo: no wrong text', met: wrong === 0, detail: `${wrong} wrong` });
+  const p = get('photo dev', 'pipeline');
+  const z = get('photo dev', 'zxing');
+  if (p && z) targets.push({ target: 'photo: median ≤ 1.5× zxing-cpp', met: p.median <= 1.5 * z.median, detail: `${p.median.toFixed(2)} ms vs zxing ${z.median.toFixed(2)} ms (ratio ${(p.median / z.median).toFixed(2)})` });
+}
 console.log('\ntargets:');
 for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.target}: ${t.detail}`);
 if (failures.length > 0) {
@@ -232,6 +292,7 @@ if (!values['no-write']) {
     repeat,
     corpus: { seed, images: corpus.length, categories: categories.length },
     categories: rows,
+    photo: photoRows,
     throughput,
     targets,
     failures: failures.map((f) => ({ file: f.file, decoder: f.decoder, ...f.outcome })),
