@@ -27,6 +27,8 @@ export const GRID_PIXELS_PER_MODULE = 3;
 const SHARPEN = 0.8;
 /** Largest grey patch cut from the frame for a grid read (bigger candidates sample the frame directly). */
 const MAX_PATCH_PIXELS = 400_000;
+/** Largest box of the frame given to jsqr as it is (regionRead); its time grows with the box. */
+const MAX_REGION_PIXELS = 360_000;
 /** Rendered symbols: pixels per module and quiet-zone modules (jsqr reads 2 px modules fine, and faster). */
 const RENDER_SCALE = 2;
 const RENDER_QUIET = 2;
@@ -73,6 +75,30 @@ export class CandidateReader {
     if (!read) return undefined;
     const corners = read.corners.map((p) => project(toImage, p.x / RENDER_SCALE - RENDER_QUIET, p.y / RENDER_SCALE - RENDER_QUIET));
     return { text: read.text, corners: corners as DecodedQrCode['corners'] };
+  }
+
+  /**
+   * The last resort for a candidate whose timing lines alternate yet whose grid and upright crop
+   * did not decode — strong perspective or a curved surface, which neither our homography nor
+   * the affine crop follows: the box of the frame around it, pixel for pixel, dark on light,
+   * for jsqr's own locator and its sampling from all four corners.
+   */
+  readRegion(image: RgbaImage, c: Candidate): DecodedQrCode | undefined {
+    const { topLeft: tl, topRight: tr, bottomLeft: bl } = c;
+    const xs = [tl.x, tr.x, bl.x, tr.x + bl.x - tl.x];
+    const ys = [tl.y, tr.y, bl.y, tr.y + bl.y - tl.y];
+    // Perspective moves the fourth corner by several modules; the quiet zone needs a few more.
+    const margin = 10 * Math.max(tl.module, tr.module, bl.module);
+    const x0 = Math.max(0, Math.floor(Math.min(...xs) - margin));
+    const y0 = Math.max(0, Math.floor(Math.min(...ys) - margin));
+    const width = Math.min(image.width, Math.ceil(Math.max(...xs) + margin)) - x0;
+    const height = Math.min(image.height, Math.ceil(Math.max(...ys) + margin)) - y0;
+    if (width <= 0 || height <= 0 || width * height > MAX_REGION_PIXELS) return undefined;
+    const map: Affine = { origin: { x: x0, y: y0 }, u: { x: 1, y: 0 }, v: { x: 0, y: 1 } };
+    const rgba = this.warper.warp({ kind: 'rgba', image }, map, width, height, c.inverted);
+    const read = readCode(rgba, width, height);
+    if (!read) return undefined;
+    return { text: read.text, corners: read.corners.map((p) => mapPoint(map, p.x, p.y)) as DecodedQrCode['corners'] };
   }
 
   /** The candidate resampled upright, dark on light, for jsqr's own locator. */

@@ -20,12 +20,14 @@
 import { Binarizer } from './binarize';
 import { CandidateReader, GRID_PIXELS_PER_MODULE } from './candidate';
 import { findFinderPatterns, findSmallFinderPatterns, type FinderPattern } from './finder';
-import { groupFinderPatterns } from './group';
+import { groupFinderPatterns, type Candidate } from './group';
 import { Pyramid } from './pyramid';
 import { centre, inside, plausible } from './quad';
 import { candidatePairs, pairHypotheses } from './rescue';
 import { timingModule } from './timing';
 import { MAX_CODES_PER_IMAGE, type DecodedQrCode, type DecodeOptions, type GrayImage, type RgbaImage } from './types';
+import { readCode } from './read';
+import { Upscaler } from './upscale';
 import { pickSource, samplerFor } from './warp';
 
 export type { DecodedQrCode, DecodeOptions, Point, RgbaImage } from './types';
@@ -36,6 +38,10 @@ export { MAX_CODES_PER_IMAGE } from './types';
  * a bound on the time a pathological picture (a wall of QR-like texture) can take.
  */
 const MAX_FAILED_CANDIDATES = 12;
+/** Frames up to this many pixels (about 400 × 400) get the small-image steps of the chain when the locator found nothing. */
+const SMALL_FRAME_PIXELS = 160_000;
+/** Candidates read as whole boxes of the frame at most (CandidateReader.readRegion: jsqr on up to 360 000 pixels each). */
+const MAX_REGION_READS = 2;
 /** Candidates whose timing lines are checked at most (true codes rank first; texture makes hundreds). */
 const MAX_CHECKED_CANDIDATES = 64;
 /** Smallest module looked for, in source pixels. */
@@ -54,12 +60,36 @@ export class QrDecoder {
   private readonly binarizer = new Binarizer();
   private readonly reader = new CandidateReader();
 
-  /** Every QR code in `image`. Invalid dimensions give an empty list. */
+  private readonly upscaler = new Upscaler();
+
+  /**
+   * Every QR code in `image`. Invalid dimensions give an empty list. A fallback chain, cheapest
+   * first, stopping at the first step that finds something and at the deadline (`budgetMs`):
+   *
+   *   1. the locator (finder patterns → candidates → grid read; then two-pattern rescue and, for
+   *      candidates that did not read, jsqr on their box of the frame);
+   *   2. for a small frame (a thumbnail, a sticker) where that found nothing: the frame doubled
+   *      through the locator again, then jsqr on the whole frame, in both polarities.
+   */
   decode(image: RgbaImage, options: DecodeOptions = {}): DecodedQrCode[] {
     const { width, height } = image;
     if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) return [];
     if (image.data.length < width * height * 4) return [];
     const deadline = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs;
+    const tryHarder = options.tryHarder ?? true;
+    const found = this.locate(image, tryHarder, deadline);
+    if (found.length > 0 || !tryHarder || width * height > SMALL_FRAME_PIXELS || Date.now() > deadline) return found;
+    const doubled = this.locate(this.upscaler.double(image), true, deadline);
+    if (doubled.length > 0) return doubled.map((code) => ({ ...code, corners: code.corners.map((p) => ({ x: p.x / 2, y: p.y / 2 })) as DecodedQrCode['corners'] }));
+    if (Date.now() > deadline) return found;
+    const data = image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, width * height * 4);
+    const whole = readCode(data, width, height, true);
+    return whole && plausible(whole, MIN_MODULE) ? [whole] : found;
+  }
+
+  /** Stage 1 of the chain on `image` (or its doubled copy). */
+  private locate(image: RgbaImage, tryHarder: boolean, deadline: number): DecodedQrCode[] {
+    const { width, height } = image;
     const levels = this.pyramid.build(image);
     const patterns: FinderPattern[] = [];
     for (const [i, level] of levels.entries()) {
@@ -76,11 +106,12 @@ export class QrDecoder {
       findFinderPatterns(binary, level.scale, i === 0 ? Math.max(1, MIN_MODULE / level.scale) : 1.5, patterns, step, fine);
       if (small) findSmallFinderPatterns(image, binary, level.scale, SMALL_MODULE, patterns);
     }
-    const { candidates } = groupFinderPatterns(patterns);
+    const { candidates } = groupFinderPatterns(patterns, tryHarder);
     const found: DecodedQrCode[] = [];
     const used = new Set<FinderPattern>();
     let failures = 0;
     let checked = 0;
+    const unread: Candidate[] = [];
     for (const candidate of candidates) {
       if (found.length >= MAX_CODES_PER_IMAGE || failures >= MAX_FAILED_CANDIDATES || checked >= MAX_CHECKED_CANDIDATES || Date.now() > deadline) break;
       const { topLeft, topRight, bottomLeft } = candidate;
@@ -92,13 +123,27 @@ export class QrDecoder {
       const code = this.reader.read(image, levels, { ...candidate, module });
       if (!code || !plausible(code, candidate.module)) {
         failures++;
+        if (unread.length < MAX_REGION_READS) unread.push({ ...candidate, module });
         continue;
       }
       used.add(topLeft).add(topRight).add(bottomLeft);
       if (!found.some((f) => f.text === code.text && inside(f.corners, centre(code.corners)))) found.push(code);
     }
-    if (options.tryHarder ?? true) this.rescue(image, levels, patterns.filter((p) => !used.has(p)), found, deadline);
+    if (tryHarder) {
+      this.rescue(image, levels, patterns.filter((p) => !used.has(p)), found, deadline);
+      this.readRegions(image, unread, found, deadline);
+    }
     return found;
+  }
+
+  /** Candidates that passed their timing check but did not read, as boxes of the frame for jsqr (slow; after everything else). */
+  private readRegions(image: RgbaImage, unread: Candidate[], found: DecodedQrCode[], deadline: number): void {
+    for (const candidate of unread) {
+      if (found.length >= MAX_CODES_PER_IMAGE || Date.now() > deadline) return;
+      if (found.some((code) => inside(code.corners, candidate.topLeft) || inside(code.corners, candidate.topRight) || inside(code.corners, candidate.bottomLeft))) continue;
+      const code = this.reader.readRegion(image, candidate);
+      if (code && plausible(code, candidate.module) && !found.some((f) => f.text === code.text)) found.push(code);
+    }
   }
 
   /** Codes with a finder pattern missing: pairs of the patterns left over (rescue.ts). */
