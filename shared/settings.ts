@@ -30,67 +30,65 @@ export type RecentMeeting = z.infer<typeof RecentMeetingSchema>;
 
 export const MAX_RECENT_MEETINGS = 10;
 
-/** Each setting's own schema, without defaults (so a partial patch never resets anything). */
-const fields = {
+/** A setting: its schema, and its default (a setting without one is optional: absent = not set). */
+interface SettingField<T extends z.ZodType = z.ZodType> {
+  schema: T;
+  fallback?: z.output<T>;
+}
+function setting<T extends z.ZodType>(schema: T): { schema: T; fallback?: undefined };
+function setting<T extends z.ZodType>(schema: T, fallback: z.output<T>): { schema: T; fallback: z.output<T> };
+function setting<T extends z.ZodType>(schema: T, fallback?: z.output<T>): SettingField<T> {
+  return fallback === undefined ? { schema } : { schema, fallback };
+}
+
+/**
+ * Every setting, once. The stored settings (with defaults), the patch the renderer may send and
+ * the managed configuration's `settings` are all derived from this list.
+ */
+const SETTING_FIELDS = {
   /** UI and server-message language; absent means "follow the operating system". */
-  language: LanguageSchema,
-  site: z.enum(['cn', 'intl', 'custom']),
-  customBaseUrl: BaseUrlSchema,
+  language: setting(LanguageSchema),
+  site: setting(z.enum(['cn', 'intl', 'custom']), 'cn'),
+  customBaseUrl: setting(BaseUrlSchema),
   /** PEM file of an extra CA to trust (enterprise TLS inspection, the simulator). */
-  extraCaPath: z.string().trim().min(1).max(4096),
-  requestTimeoutSeconds: z.number().int().min(3).max(120),
-  rooms: z.array(RoomSchema).max(200),
-  selectedRoomId: z.string().max(64),
-  confirmBeforeInvite: z.boolean(),
-  rememberPasswords: z.boolean(),
+  extraCaPath: setting(z.string().trim().min(1).max(4096)),
+  requestTimeoutSeconds: setting(z.number().int().min(3).max(120), 15),
+  rooms: setting(z.array(RoomSchema).max(200), []),
+  selectedRoomId: setting(z.string().max(64)),
+  confirmBeforeInvite: setting(z.boolean(), true),
+  rememberPasswords: setting(z.boolean(), true),
   /** Linux without a keyring: keep passwords anyway, after the person read the warning. */
-  allowPlainTextPasswords: z.boolean(),
-  globalShortcut: z.string().trim().min(1).max(100),
-  launchAtLogin: z.boolean(),
-  roomMode: z.boolean(),
+  allowPlainTextPasswords: setting(z.boolean(), false),
+  globalShortcut: setting(z.string().trim().min(1).max(100), 'CommandOrControl+Shift+Q'),
+  launchAtLogin: setting(z.boolean(), false),
+  roomMode: setting(z.boolean(), false),
   /** Room mode: how long the same meeting is not invited again while its code stays in view. */
-  roomCooldownSeconds: z.number().int().min(5).max(3600),
+  roomCooldownSeconds: setting(z.number().int().min(5).max(3600), 60),
 };
+type Fields = typeof SETTING_FIELDS;
+type FieldSchema<K extends keyof Fields> = Fields[K]['schema'];
+type HasDefault<K extends keyof Fields> = Fields[K] extends { fallback?: undefined } ? false : true;
+
+/** Builds one object schema's shape from every setting (the one place that walks the list). */
+function shapeOf<R extends z.ZodType>(build: (field: SettingField) => R): Record<keyof Fields, R> {
+  const entries = Object.entries(SETTING_FIELDS).map(([key, field]: [string, SettingField]) => [key, build(field)] as const);
+  return Object.fromEntries(entries) as Record<keyof Fields, R>;
+}
+
+type StoredShape = { [K in keyof Fields]: HasDefault<K> extends true ? z.ZodDefault<FieldSchema<K>> : z.ZodOptional<FieldSchema<K>> };
+type PatchShape = { [K in keyof Fields]: z.ZodOptional<HasDefault<K> extends true ? FieldSchema<K> : z.ZodNullable<FieldSchema<K>>> };
+type ManagedShape = { [K in keyof Fields]: z.ZodOptional<FieldSchema<K>> };
 
 export const SettingsSchema = z.object({
   schemaVersion: z.number().int().nonnegative(),
-  language: fields.language.optional(),
-  site: fields.site.default('cn'),
-  customBaseUrl: fields.customBaseUrl.optional(),
-  extraCaPath: fields.extraCaPath.optional(),
-  requestTimeoutSeconds: fields.requestTimeoutSeconds.default(15),
-  rooms: fields.rooms.default([]),
-  selectedRoomId: fields.selectedRoomId.optional(),
-  confirmBeforeInvite: fields.confirmBeforeInvite.default(true),
-  rememberPasswords: fields.rememberPasswords.default(true),
-  allowPlainTextPasswords: fields.allowPlainTextPasswords.default(false),
-  globalShortcut: fields.globalShortcut.default('CommandOrControl+Shift+Q'),
-  launchAtLogin: fields.launchAtLogin.default(false),
-  roomMode: fields.roomMode.default(false),
-  roomCooldownSeconds: fields.roomCooldownSeconds.default(60),
+  // The mapped type states per key what the builder makes (a default, or optional).
+  ...(shapeOf((f) => (f.fallback === undefined ? f.schema.optional() : f.schema.default(f.fallback))) as unknown as StoredShape),
   recentMeetings: z.array(RecentMeetingSchema).max(MAX_RECENT_MEETINGS).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Settings a person (or the renderer) may change; `null` clears an optional setting. */
-export const SettingsPatchSchema = z
-  .strictObject({
-    language: fields.language.nullable(),
-    site: fields.site,
-    customBaseUrl: fields.customBaseUrl.nullable(),
-    extraCaPath: fields.extraCaPath.nullable(),
-    requestTimeoutSeconds: fields.requestTimeoutSeconds,
-    rooms: fields.rooms,
-    selectedRoomId: fields.selectedRoomId.nullable(),
-    confirmBeforeInvite: fields.confirmBeforeInvite,
-    rememberPasswords: fields.rememberPasswords,
-    allowPlainTextPasswords: fields.allowPlainTextPasswords,
-    globalShortcut: fields.globalShortcut,
-    launchAtLogin: fields.launchAtLogin,
-    roomMode: fields.roomMode,
-    roomCooldownSeconds: fields.roomCooldownSeconds,
-  })
-  .partial();
+export const SettingsPatchSchema = z.strictObject(shapeOf((f) => (f.fallback === undefined ? f.schema.nullable() : f.schema).optional()) as unknown as PatchShape);
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** Applies a patch: `null` removes an optional setting. */
@@ -149,24 +147,9 @@ export function selectedRoom(settings: Settings): Room | undefined {
   return rooms.find((room) => room.id === selectedRoomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
 }
 
-/** Settings an administrator may manage (and lock) for a fleet of room PCs. */
-export const MANAGEABLE_KEYS = [
-  'language',
-  'site',
-  'customBaseUrl',
-  'extraCaPath',
-  'requestTimeoutSeconds',
-  'rooms',
-  'selectedRoomId',
-  'confirmBeforeInvite',
-  'rememberPasswords',
-  'allowPlainTextPasswords',
-  'globalShortcut',
-  'launchAtLogin',
-  'roomMode',
-  'roomCooldownSeconds',
-] as const satisfies readonly (keyof Settings)[];
-export type ManageableKey = (typeof MANAGEABLE_KEYS)[number];
+/** Settings an administrator may manage (and lock) for a fleet of room PCs: all of them. */
+export const MANAGEABLE_KEYS = Object.keys(SETTING_FIELDS) as (keyof Fields)[];
+export type ManageableKey = keyof Fields;
 
 /**
  * The read-only managed configuration file (`--config <file>` or `QRRI_MANAGED_CONFIG`).
@@ -175,7 +158,7 @@ export type ManageableKey = (typeof MANAGEABLE_KEYS)[number];
  */
 export const ManagedConfigSchema = z.strictObject({
   version: z.literal(1),
-  settings: z.strictObject(fields).partial().default({}),
+  settings: z.strictObject(shapeOf((f) => f.schema.optional()) as unknown as ManagedShape).default({}),
   locked: z.array(z.enum(MANAGEABLE_KEYS)).default([]),
 });
 export type ManagedConfig = z.infer<typeof ManagedConfigSchema>;
