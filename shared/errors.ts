@@ -13,6 +13,8 @@ export interface CatalogueEntry {
   readonly action: LocalizedText;
   /** True when trying again cannot cause a second call to the terminal. */
   readonly retrySafe: boolean;
+  /** The password was missing or wrong: the window asks for it again in place. */
+  readonly asksForPassword?: true;
 }
 
 /** Codes of the client itself, in the same `PREFIX.name` shape as the server's. */
@@ -66,6 +68,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     title: { en: 'Meeting authentication failed: the password is wrong.', 'zh-CN': '会议鉴权失败：密码错误。' },
     action: askHost,
     retrySafe: true,
+    asksForPassword: true,
   },
   'MMC.111070005': {
     title: { en: 'This meeting does not exist.', 'zh-CN': '会议不存在。' },
@@ -76,11 +79,13 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     title: { en: 'The meeting password is missing.', 'zh-CN': '会议密码不能为空。' },
     action: askHost,
     retrySafe: true,
+    asksForPassword: true,
   },
   'MMC.111072065': {
     title: { en: 'Meeting not found, or the password is wrong.', 'zh-CN': '会议不存在或密码错误。' },
     action: { en: 'Check the meeting ID and ask the host for the guest password.', 'zh-CN': '请核对会议ID，并向主持人索取来宾密码。' },
     retrySafe: true,
+    asksForPassword: true,
   },
   'MMC.111072005': {
     title: { en: 'The meeting has not started yet.', 'zh-CN': '会议尚未开始。' },
@@ -137,6 +142,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     title: { en: 'This meeting needs a password.', 'zh-CN': '该会议需要密码。' },
     action: { en: 'Enter the meeting’s guest password; nothing was sent.', 'zh-CN': '请输入会议的来宾密码；未发送任何请求。' },
     retrySafe: true,
+    asksForPassword: true,
   },
   [ClientCode.missingTerminal]: {
     title: { en: 'No meeting room is selected.', 'zh-CN': '未选择会议室。' },

@@ -78,6 +78,11 @@ export interface RecentMeetingView {
   passwordRemembered: boolean;
 }
 
+/** Whether main keeps a password for this meeting (the renderer never sees the password itself). */
+export function isPasswordRemembered(view: Pick<SettingsView, 'recentMeetings'>, meetingId: string): boolean {
+  return view.recentMeetings.some((meeting) => meeting.id === meetingId && meeting.passwordRemembered);
+}
+
 export interface SettingsView {
   settings: Omit<Settings, 'recentMeetings' | 'schemaVersion'>;
   recentMeetings: RecentMeetingView[];

@@ -141,8 +141,8 @@ export function defaultSettings(): Settings {
   return SettingsSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION });
 }
 
-/** The selected room, or the only room when exactly one exists. */
-export function selectedRoom(settings: Settings): Room | undefined {
+/** The selected room, or the only room when exactly one exists (main, tray, window and room mode alike). */
+export function selectedRoom(settings: Pick<Settings, 'rooms' | 'selectedRoomId'>): Room | undefined {
   const { rooms, selectedRoomId } = settings;
   return rooms.find((room) => room.id === selectedRoomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
 }

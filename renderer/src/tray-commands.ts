@@ -6,7 +6,8 @@
  */
 import { subscribe, type QrRoomInviteApi } from '../../shared/bridge';
 import { localize } from '../../shared/i18n-text';
-import type { AppCommand, InviteIpcRequest, SettingsView } from '../../shared/ipc';
+import { isPasswordRemembered, type AppCommand, type InviteIpcRequest, type SettingsView } from '../../shared/ipc';
+import { selectedRoom } from '../../shared/settings';
 import { languageOf, type AppStore, type Candidate } from './app-state';
 import { terminalName } from './names';
 import type { IntakeController } from './intake';
@@ -23,15 +24,6 @@ interface Deps {
   signal: AbortSignal;
 }
 
-function rememberedPassword(view: SettingsView, meetingId: string): boolean {
-  return view.recentMeetings.some((m) => m.id === meetingId && m.passwordRemembered);
-}
-
-/** The room invited when none is named: the selected one, or the only one. */
-function defaultRoom(view: SettingsView) {
-  const { rooms, selectedRoomId } = view.settings;
-  return rooms.find((r) => r.id === selectedRoomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
-}
 
 /** A complete tray invite for `candidate`, or `undefined` when something must be asked first. */
 export function trayRequest(candidate: Candidate, view: SettingsView): { request: InviteIpcRequest; target: string } | undefined {
@@ -42,13 +34,13 @@ export function trayRequest(candidate: Candidate, view: SettingsView): { request
     return { request: { meeting: { id: meeting.id }, terminal: candidate.terminal, origin: 'tray' }, target: terminalName(candidate.terminal, view) };
   }
   const { meeting } = candidate;
-  if (meeting.password === undefined && !rememberedPassword(view, meeting.id)) return undefined;
+  if (meeting.password === undefined && !isPasswordRemembered(view, meeting.id)) return undefined;
   const request = {
     meeting: { id: meeting.id, ...(meeting.password === undefined ? {} : { password: meeting.password }), ...(meeting.site ? { site: meeting.site } : {}) },
     origin: 'tray' as const,
   };
   if (candidate.kind === 'both') return { request: { ...request, terminal: candidate.terminal }, target: terminalName(candidate.terminal, view) };
-  const room = defaultRoom(view);
+  const room = selectedRoom(view.settings);
   return room ? { request: { ...request, roomId: room.id }, target: room.name } : undefined;
 }
 

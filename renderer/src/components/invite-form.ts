@@ -3,8 +3,8 @@
  * to join (for a room's code), the password when the code has none and none is remembered —
  * asked in place, with "Remember for this meeting" — and the Invite button.
  */
-import { ClientCode } from '../../../shared/errors';
-import type { InviteIpcRequest, SettingsView } from '../../../shared/ipc';
+import { lookupError } from '../../../shared/errors';
+import { isPasswordRemembered, type InviteIpcRequest, type SettingsView } from '../../../shared/ipc';
 import { formatMeetingId } from '../../../shared/payload/index';
 import { MeetingIdSchema, PasswordSchema, type Terminal } from '../../../shared/schemas';
 import { chosenCandidate, type Candidate } from '../app-state';
@@ -13,9 +13,6 @@ import { h, replaceChildren } from '../dom';
 import { terminalName } from '../names';
 import { watch } from '../store';
 import { checkbox, field, setOptions } from './field';
-
-/** Failures after which the password is asked again: it was missing or wrong. */
-const PASSWORD_CODES = new Set(['MMC.111072065', 'MMC.111070004', 'MMC.111070009', ClientCode.missingPassword]);
 
 /** `value` of the "another meeting" choice in the recent-meetings select. */
 const OTHER_MEETING = '';
@@ -88,7 +85,7 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     if (forceAsk) return true;
     if (candidate.kind !== 'terminal' && candidate.meeting.password !== undefined) return false;
     const id = meetingId();
-    return !view().recentMeetings.some((m) => m.id === id && m.passwordRemembered);
+    return id === undefined || !isPasswordRemembered(view(), id);
   }
 
   function target(): string | undefined {
@@ -205,7 +202,8 @@ export function createInviteSection(context: ViewContext): HTMLElement {
     store,
     (s) => s.outcome,
     (outcome) => {
-      if (outcome.kind === 'failure' && PASSWORD_CODES.has(outcome.error.code)) form?.askPassword();
+      // Failures after which the password is asked again (missing or wrong): flagged in the catalogue.
+      if (outcome.kind === 'failure' && lookupError(outcome.error.code).asksForPassword) form?.askPassword();
     },
     signal,
   );

@@ -4,7 +4,7 @@
  * reveal toggle, the site; or the room terminal.
  */
 import { formatMeetingId } from '../../../shared/payload/index';
-import type { SettingsView } from '../../../shared/ipc';
+import { isPasswordRemembered, type SettingsView } from '../../../shared/ipc';
 import type { Meeting, Terminal } from '../../../shared/schemas';
 import type { Candidate, Intake } from '../app-state';
 import type { ViewContext } from '../context';
@@ -45,7 +45,7 @@ function fact(term: string, value: Node | string, className = ''): Node[] {
 function passwordFact(meeting: Meeting, view: SettingsView, text: UiMessages): Node[] {
   const password = meeting.password;
   if (password === undefined) {
-    const remembered = view.recentMeetings.some((m) => m.id === meeting.id && m.passwordRemembered);
+    const remembered = isPasswordRemembered(view, meeting.id);
     return fact(text.reading.password, remembered ? text.reading.passwordRemembered : text.reading.passwordNotInCode, 'muted');
   }
   const value = h('span', { class: 'secret', text: MASK });

@@ -2,6 +2,7 @@
  * Under the empty paste target: which room an invite will call — or, with no room yet, the
  * way to add one — so the first thing people see already tells them what will happen.
  */
+import { selectedRoom } from '../../../shared/settings';
 import type { ViewContext } from '../context';
 import { h, icon, replaceChildren } from '../dom';
 import { watch } from '../store';
@@ -14,7 +15,7 @@ export function createRoomHint(context: ViewContext): HTMLElement {
     store,
     (s) => [s.intake.kind === 'idle', s.settings.settings.rooms, s.settings.settings.selectedRoomId] as const,
     ([idle, rooms, selectedRoomId]) => {
-      const room = rooms.find((r) => r.id === selectedRoomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
+      const room = selectedRoom({ rooms, selectedRoomId });
       if (!idle) replaceChildren(root, []);
       else if (room) replaceChildren(root, [h('p', { class: 'muted room-hint-line' }, [icon(ICONS.room), text.intake.selectedRoom(room.name)])]);
       else

@@ -2,7 +2,7 @@
  * The rooms list: pick the selected room, edit, remove, add. The selected room is what the
  * window and the tray invite by default.
  */
-import type { Room } from '../../../shared/settings';
+import { selectedRoom, type Room } from '../../../shared/settings';
 import { h, keepFocus, replaceChildren, uid } from '../dom';
 import { watch } from '../store';
 import { createRoomForm } from './settings-room-form';
@@ -86,7 +86,7 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
     ([rooms, selectedRoomId]) => {
       const view = store.get().settings;
       const lock = { rooms: isLocked(view, 'rooms'), selection: isLocked(view, 'selectedRoomId') };
-      const selectedId = rooms.find((r) => r.id === selectedRoomId)?.id ?? (rooms.length === 1 ? rooms[0]?.id : undefined);
+      const selectedId = selectedRoom({ rooms, selectedRoomId })?.id;
       keepFocus(list, () => replaceChildren(list, rooms.map((room) => item(room, room.id === selectedId, lock))));
       note.hidden = !lock.rooms && !lock.selection;
       addButton.hidden = lock.rooms || formSlot.hasChildNodes();

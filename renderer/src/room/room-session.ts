@@ -4,14 +4,13 @@
  */
 import type { QrRoomInviteApi } from '../../../shared/bridge';
 import type { SettingsView } from '../../../shared/ipc';
-import type { Room } from '../../../shared/settings';
+import { selectedRoom, type Room } from '../../../shared/settings';
 import type { AppStore } from '../app-state';
 import { createRoomController, type RoomController } from './room-controller';
 
 /** The room this PC invites: the selected one, or the only one. */
 export function roomOf(view: SettingsView): Room | undefined {
-  const { rooms, selectedRoomId } = view.settings;
-  return rooms.find((room) => room.id === selectedRoomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
+  return selectedRoom(view.settings);
 }
 
 export function createRoomSession(store: AppStore, api: QrRoomInviteApi): RoomController {
