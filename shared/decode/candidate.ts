@@ -7,9 +7,9 @@
  * parsing; the corners it reports are mapped back to the frame.
  */
 import { dimensionFor, gridHomography } from './alignment';
-import { GridSampler, timingLooksRight } from './grid';
+import { GridSampler, timingLooksRight, timingWarp, type GridWarp } from './grid';
 import type { Candidate } from './group';
-import { project } from './perspective';
+import { project, type Homography } from './perspective';
 import { readCode } from './read';
 import { drawFunctionPatterns, SymbolRenderer } from './render';
 import type { DecodedQrCode, GrayImage, RgbaImage, Sampler } from './types';
@@ -67,13 +67,32 @@ export class CandidateReader {
     const toImage = gridHomography(sample, c, dimension, c.inverted);
     // Two cheap looks at the timing lines before a full read and a jsqr call on what may be texture.
     if (!this.grid.timingPrecheck(sample, toImage, dimension)) return undefined;
-    const bits = this.grid.sample(sample, toImage, dimension, c.inverted, SHARPEN);
-    if (!timingLooksRight(bits, dimension)) return undefined;
+    const flat = this.readModules(sample, toImage, dimension, c.inverted);
+    if (flat !== 'mistimed') return flat ?? this.readCurved(sample, toImage, dimension, c.inverted);
+    return undefined;
+  }
+
+  /** A read whose modules did not decode, retried with module positions traced along the timing lines (curved surfaces). */
+  private readCurved(sample: Sampler, toImage: Homography, dimension: number, inverted: boolean): DecodedQrCode | undefined {
+    const warp = timingWarp(sample, toImage, dimension);
+    if (!warp) return undefined;
+    const code = this.readModules(sample, toImage, dimension, inverted, warp);
+    return code === 'mistimed' ? undefined : code;
+  }
+
+  /** The modules through `toImage` (and `warp`), decoded; 'mistimed' when their timing lines do not alternate. */
+  private readModules(sample: Sampler, toImage: Homography, dimension: number, inverted: boolean, warp?: GridWarp): DecodedQrCode | undefined | 'mistimed' {
+    const bits = this.grid.sample(sample, toImage, dimension, inverted, SHARPEN, 3, warp);
+    if (!timingLooksRight(bits, dimension)) return 'mistimed';
     drawFunctionPatterns(bits, dimension);
     const { rgba, size } = this.renderer.render(bits, dimension, RENDER_SCALE, RENDER_QUIET);
     const read = readCode(rgba, size, size);
     if (!read) return undefined;
-    const corners = read.corners.map((p) => project(toImage, p.x / RENDER_SCALE - RENDER_QUIET, p.y / RENDER_SCALE - RENDER_QUIET));
+    const corners = read.corners.map((p) => {
+      const u = p.x / RENDER_SCALE - RENDER_QUIET;
+      const v = p.y / RENDER_SCALE - RENDER_QUIET;
+      return warp ? project(toImage, warp.u(u), warp.v(v)) : project(toImage, u, v);
+    });
     return { text: read.text, corners: corners as DecodedQrCode['corners'] };
   }
 

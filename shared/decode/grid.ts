@@ -55,9 +55,10 @@ export class GridSampler {
 
   /**
    * Reads every module through `toImage`: 1 = ink (dark, or light for an inverted code). Each
-   * module is compared with the mean of the (2·radius+1)² modules around it.
+   * module is compared with the mean of the (2·radius+1)² modules around it. `warp`, when given,
+   * moves module coordinates before the homography (a curved surface, see timingWarp).
    */
-  sample(sample: Sampler, toImage: Homography, dimension: number, inverted: boolean, sharpen = 0, radius = 3): Uint8Array {
+  sample(sample: Sampler, toImage: Homography, dimension: number, inverted: boolean, sharpen = 0, radius = 3, warp?: GridWarp): Uint8Array {
     const n = dimension * dimension;
     if (this.values.length < n) {
       this.values = new Float32Array(n);
@@ -70,10 +71,17 @@ export class GridSampler {
     const [a, b, c0, e, f, g0, h, k, l] = toImage;
     // The centre and four neighbours at ±d along the module axes, projected inline (this loop
     // runs dimension² × 5 times; no objects allocated).
-    const at = (u: number, v: number): number => {
-      const w = h * u + k * v + l;
-      return sample((a * u + b * v + c0) / w, (e * u + f * v + g0) / w);
-    };
+    const at = warp
+      ? (u0: number, v0: number): number => {
+          const u = warp.u(u0);
+          const v = warp.v(v0);
+          const w = h * u + k * v + l;
+          return sample((a * u + b * v + c0) / w, (e * u + f * v + g0) / w);
+        }
+      : (u: number, v: number): number => {
+          const w = h * u + k * v + l;
+          return sample((a * u + b * v + c0) / w, (e * u + f * v + g0) / w);
+        };
     for (let r = 0; r < dimension; r++) {
       for (let c = 0; c < dimension; c++) {
         const u = c + 0.5;
@@ -147,3 +155,75 @@ function sharpenModules(values: Float32Array, copy: Float32Array, dimension: num
   }
 }
 
+
+/** Module-coordinate corrections along each axis, applied before a grid's homography. */
+export interface GridWarp {
+  u(u: number): number;
+  v(v: number): number;
+}
+
+/** Samples per module when tracing a timing line's edges. */
+const TRACE = 8;
+
+/**
+ * Where the module edges of one timing line really are, in the homography's module coordinates:
+ * the line (row 6 when `row`, else column 6) is traced from module 7 to dimension − 7 and every
+ * crossing of its two-module running mean is an edge, expected at 8, 9, … dimension − 8. A code
+ * on a curved surface (a bottle, a bent page) squeezes its modules towards the edges, which one
+ * homography cannot follow; the measured edges can. Undefined unless the count is exactly right.
+ */
+function timingEdges(sample: Sampler, toImage: Homography, dimension: number, row: boolean): number[] | undefined {
+  const [a, b, c0, e, f, g0, h, k, l] = toImage;
+  const from = 7.25;
+  const to = dimension - 7.25;
+  const n = Math.ceil((to - from) * TRACE);
+  const values = new Float32Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    const t = from + ((to - from) * i) / n;
+    const u = row ? t : 6.5;
+    const v = row ? 6.5 : t;
+    const w = h * u + k * v + l;
+    values[i] = sample((a * u + b * v + c0) / w, (e * u + f * v + g0) / w);
+  }
+  const edges: number[] = [];
+  let previous = 0;
+  for (let i = 0; i <= n; i++) {
+    let sum = 0;
+    let count = 0;
+    for (let j = Math.max(0, i - TRACE); j <= Math.min(n, i + TRACE); j++, count++) sum += values[j] as number;
+    const d = (values[i] as number) - sum / count;
+    if (i > 0 && d * previous < 0) edges.push(from + ((to - from) * (i - Math.abs(d) / (Math.abs(d) + Math.abs(previous)))) / n);
+    if (d !== 0) previous = d;
+  }
+  return edges.length === dimension - 15 ? edges : undefined;
+}
+
+/** A monotone piecewise-linear map through (at[i], to[i]), extended with slope 1 past its ends. */
+function piecewise(at: number[], to: number[]): (x: number) => number {
+  return (x) => {
+    if (x <= (at[0] as number)) return (to[0] as number) + x - (at[0] as number);
+    for (let i = 1; i < at.length; i++) {
+      const a1 = at[i] as number;
+      if (x <= a1) {
+        const a0 = at[i - 1] as number;
+        const t0 = to[i - 1] as number;
+        return t0 + ((x - a0) * ((to[i] as number) - t0)) / (a1 - a0);
+      }
+    }
+    return (to[to.length - 1] as number) + x - (at[at.length - 1] as number);
+  };
+}
+
+/**
+ * The correction for a curved code from its two timing lines (timingEdges), or undefined when
+ * neither could be traced. An axis whose line was lost is left as the homography has it.
+ */
+export function timingWarp(sample: Sampler, toImage: Homography, dimension: number): GridWarp | undefined {
+  const rowEdges = timingEdges(sample, toImage, dimension, true);
+  const columnEdges = timingEdges(sample, toImage, dimension, false);
+  if (!rowEdges && !columnEdges) return undefined;
+  // Nominal positions: finder centres stay put, edge j of the line is at 8 + j.
+  const nominal = [3.5, ...Array.from({ length: dimension - 15 }, (_, j) => 8 + j), dimension - 3.5];
+  const axis = (edges: number[] | undefined): ((x: number) => number) => (edges ? piecewise(nominal, [3.5, ...edges, dimension - 3.5]) : (x) => x);
+  return { u: axis(rowEdges), v: axis(columnEdges) };
+}
