@@ -1,5 +1,18 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY, CSP_PLACEHOLDER } from './shared/csp';
+
+/** Writes the one Content-Security-Policy (shared/csp.ts) into index.html's meta tag. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'qrri-content-security-policy',
+    transformIndexHtml(html) {
+      if (!html.includes(CSP_PLACEHOLDER)) throw new Error(`renderer/index.html has no ${CSP_PLACEHOLDER} placeholder`);
+      return html.replace(CSP_PLACEHOLDER, CONTENT_SECURITY_POLICY);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -22,6 +35,7 @@ export default defineConfig({
     root: 'renderer',
     // The QR decoder runs in a module worker (renderer/src/decode-worker.ts), bundled as its own file.
     worker: { format: 'es' },
+    plugins: [contentSecurityPolicy()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

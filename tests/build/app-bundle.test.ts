@@ -1,6 +1,7 @@
 /** The built app (out/, made by the suite's global setup): what Electron will load. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 describe('app bundle', () => {
   it('has a CommonJS preload that loads nothing but electron (sandboxed preloads cannot)', () => {
@@ -16,6 +17,8 @@ describe('app bundle', () => {
     expect(csp).toContain("connect-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-(inline|eval)|https?:/u);
+    // The meta tag and main's header are the same policy, written once in shared/csp.ts.
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('has an ESM main that Electron starts', () => {
