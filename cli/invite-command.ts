@@ -17,7 +17,7 @@ import {
   type Meeting,
   type Terminal,
 } from '../shared/schemas';
-import { INVITE_PATH, buildInviteBody, createMeetingClient } from '../core/api/meeting-client';
+import { createMeetingClient } from '../core/api/meeting-client';
 import { resolveBaseUrl, type SiteChoice } from '../core/api/sites';
 import { userAgent } from '../core/app-info';
 import { createInviteService } from '../core/invite-service';
@@ -119,7 +119,7 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
     throw new UsageError(`${(error as Error).message} (fix it in the app, or point QRRI_CONFIG_DIR elsewhere)`);
   }
   const site = values.site ?? (values['base-url'] ? 'custom' : settings.site);
-  if (!['cn', 'intl', 'custom'].includes(site)) throw new UsageError('--site must be cn or intl');
+  if (!['cn', 'intl', 'custom'].includes(site)) throw new UsageError('--site must be cn, intl or custom (custom needs --base-url)');
   let baseUrl: string;
   try {
     baseUrl = resolveBaseUrl(site as SiteChoice, values['base-url'] ?? settings.customBaseUrl);
@@ -139,13 +139,8 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
   const result = await service.invite(request, { dryRun: values['dry-run'] === true, ...(siteHint ? { site: siteHint } : {}) });
 
   if (result.ok === 'dry-run') {
-    const preview = {
-      dryRun: true,
-      method: 'POST',
-      url: `${baseUrl}${INVITE_PATH}?conferenceID=${result.call.meetingId}`,
-      headers: { 'Content-Type': 'application/json;charset=UTF-8', 'Accept-Language': language === 'zh-CN' ? 'zh-CN' : 'en-US', 'User-Agent': userAgent('cli'), 'X-Request-ID': '<fresh UUID per request>' },
-      body: { ...buildInviteBody(result.call), pwd: REDACTED },
-    };
+    // The meeting client describes the request it would send; the password never leaves redacted.
+    const preview = { dryRun: true, ...client.describeInvite({ ...result.call, password: REDACTED }, '<fresh UUID per request>') };
     io.out(JSON.stringify(preview, null, 2));
     return Exit.ok;
   }

@@ -1,5 +1,5 @@
 /**
- * The client for Huawei Cloud Meeting's `inviteWithPwd` (API.md), built on got.
+ * The client for Huawei Cloud Meeting's `inviteWithPwd` (docs/api.md), built on got.
  * Plain Node: no Electron. Every outcome comes back as a typed InviteResult, never a throw.
  *
  * Retry rules: a call is repeated only when it cannot make the terminal ring twice — the
@@ -45,8 +45,18 @@ export interface MeetingClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** One inviteWithPwd request as it goes on the wire. */
+export interface InviteRequest {
+  method: 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
 export interface MeetingClient {
   inviteWithPwd(call: InviteCall, options?: { signal?: AbortSignal }): Promise<InviteResult>;
+  /** The request an invite sends, with this request ID (the CLI's `--dry-run` prints it). */
+  describeInvite(call: InviteCall, requestId: string): InviteRequest;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -54,7 +64,7 @@ const CONNECT_RETRY_DELAY_MS = 500;
 const PRE_SEND_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(?:VERIFY|GET)|EPROTO|ERR_TLS/u;
 
-/** The request body exactly as API.md lists it; optional fields only when given. */
+/** The request body exactly as docs/api.md lists it; optional fields only when given. */
 export function buildInviteBody(call: InviteCall): Record<string, unknown> {
   return {
     callNum: call.callNum,
@@ -74,19 +84,29 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const acceptLanguage = options.language === 'zh-CN' ? 'zh-CN' : 'en-US';
   // Node's `ca` replaces the default roots, so extra CAs are appended to them.
   const certificateAuthority = options.extraCaPem ? [...rootCertificates, options.extraCaPem] : undefined;
-  const url = `${options.baseUrl}${INVITE_PATH}`;
 
-  async function attempt(call: InviteCall, signal: AbortSignal | undefined) {
-    const requestId = randomUUID();
-    const response = await got.post(url, {
-      searchParams: { conferenceID: call.meetingId },
-      body: JSON.stringify(buildInviteBody(call)),
+  function describeInvite(call: InviteCall, requestId: string): InviteRequest {
+    const url = new URL(`${options.baseUrl}${INVITE_PATH}`);
+    url.searchParams.set('conferenceID', call.meetingId);
+    return {
+      method: 'POST',
+      url: url.href,
       headers: {
         'content-type': 'application/json;charset=UTF-8',
         'x-request-id': requestId,
         'accept-language': acceptLanguage,
         'user-agent': options.userAgent,
       },
+      body: buildInviteBody(call),
+    };
+  }
+
+  async function attempt(call: InviteCall, signal: AbortSignal | undefined) {
+    const requestId = randomUUID();
+    const request = describeInvite(call, requestId);
+    const response = await got.post(request.url, {
+      body: JSON.stringify(request.body),
+      headers: request.headers,
       timeout: { request: timeoutMs },
       retry: { limit: 0 },
       throwHttpErrors: false,
@@ -99,6 +119,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   }
 
   return {
+    describeInvite,
     async inviteWithPwd(call, { signal } = {}) {
       const callLog = log.withSecrets([call.password]);
       let lastRequestId: string | undefined;

@@ -20,32 +20,44 @@ export interface SettingsClientDeps {
 
 export function createSettingsClient({ settings, systemLanguage, userAgent, logger, readCa = (p) => readFileSync(p, 'utf8') }: SettingsClientDeps): MeetingClient {
   let cached: { key: string; client: MeetingClient } | undefined;
+
+  /** The client for the current settings (made again only when they changed), or why there is none. */
+  function current(): { client: MeetingClient } | { problem: string } {
+    const now = settings();
+    let baseUrl: string;
+    let extraCaPem: string | undefined;
+    try {
+      baseUrl = baseUrlFromSettings(now);
+      extraCaPem = now.extraCaPath ? readCa(now.extraCaPath) : undefined;
+    } catch (error) {
+      return { problem: error instanceof Error ? error.message : String(error) };
+    }
+    const language = now.language ?? systemLanguage();
+    const key = JSON.stringify([baseUrl, extraCaPem, now.requestTimeoutSeconds, language]);
+    if (cached?.key !== key) {
+      const client = createMeetingClient({
+        baseUrl,
+        timeoutMs: now.requestTimeoutSeconds * 1000,
+        language,
+        userAgent,
+        ...(extraCaPem ? { extraCaPem } : {}),
+        ...(logger ? { logger } : {}),
+      });
+      cached = { key, client };
+    }
+    return { client: cached.client };
+  }
+
   return {
     inviteWithPwd(call, options) {
-      const current = settings();
-      let baseUrl: string;
-      let extraCaPem: string | undefined;
-      try {
-        baseUrl = baseUrlFromSettings(current);
-        extraCaPem = current.extraCaPath ? readCa(current.extraCaPath) : undefined;
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        return Promise.resolve({ ok: false, attempts: 0, error: { code: ClientCode.badSettings, outcome: 'failed', detail } });
-      }
-      const language = current.language ?? systemLanguage();
-      const key = JSON.stringify([baseUrl, extraCaPem, current.requestTimeoutSeconds, language]);
-      if (cached?.key !== key) {
-        const client = createMeetingClient({
-          baseUrl,
-          timeoutMs: current.requestTimeoutSeconds * 1000,
-          language,
-          userAgent,
-          ...(extraCaPem ? { extraCaPem } : {}),
-          ...(logger ? { logger } : {}),
-        });
-        cached = { key, client };
-      }
-      return cached.client.inviteWithPwd(call, options);
+      const found = current();
+      if ('problem' in found) return Promise.resolve({ ok: false, attempts: 0, error: { code: ClientCode.badSettings, outcome: 'failed', detail: found.problem } });
+      return found.client.inviteWithPwd(call, options);
+    },
+    describeInvite(call, requestId) {
+      const found = current();
+      if ('problem' in found) throw new Error(found.problem);
+      return found.client.describeInvite(call, requestId);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { BaseUrlSchema, describeIssues } from '../../shared/schemas';
 import type { Settings } from '../../shared/settings';
 
-/** Base URLs of Huawei Cloud Meeting's public sites (API.md). */
+/** Base URLs of Huawei Cloud Meeting's public sites (docs/api.md). */
 export const SITE_BASE_URLS = {
   cn: 'https://api.meeting.huaweicloud.com',
   intl: 'https://api-intl.meeting.huaweicloud.com',

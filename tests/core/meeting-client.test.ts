@@ -1,6 +1,6 @@
 /**
  * The meeting API client over real HTTPS against the simulator: the request on the wire, every
- * error code of API.md, retries, and what "outcome unknown" means.
+ * error code of docs/api.md, retries, and what "outcome unknown" means.
  */
 import { describe, expect, it } from 'vitest';
 import { createMeetingClient, type InviteCall, type MeetingClientOptions } from '../../core/api/meeting-client';
@@ -49,7 +49,7 @@ function failure(result: InviteResult) {
 }
 
 describe('inviteWithPwd request', () => {
-  it('sends POST with the query, body and headers of API.md and returns the request ID', async () => {
+  it('sends POST with the query, body and headers of docs/api.md and returns the request ID', async () => {
     const result = await client({ language: 'zh-CN' }).inviteWithPwd({ ...call, isNotOverlayPidName: false });
     expect(result).toMatchObject({ ok: true, status: 200, attempts: 1 });
     const [record] = sim().invites();
@@ -70,6 +70,18 @@ describe('inviteWithPwd request', () => {
     expect(result.ok && result.requestId).toBe(record?.requestId);
   });
 
+  it('describes exactly the request it sends (what the CLI prints for --dry-run)', async () => {
+    const meetingClient = client({ language: 'zh-CN' });
+    const result = await meetingClient.inviteWithPwd(call);
+    const [record] = sim().invites();
+    const described = meetingClient.describeInvite({ ...call, password: '******' }, record?.headers['x-request-id'] ?? '');
+    expect(described.method).toBe(record?.method);
+    expect(new URL(described.url).searchParams.get('conferenceID')).toBe(record?.conferenceID);
+    expect(described.body).toEqual(record?.body);
+    expect(described.headers).toEqual(record?.headers);
+    expect(result.ok && result.requestId).toBe(described.headers['x-request-id']);
+  });
+
   it('leaves optional fields out when not given and uses a fresh request ID each time', async () => {
     await client().inviteWithPwd({ meetingId: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD, callNum: FIXTURE_TERMINAL });
     await client().inviteWithPwd({ meetingId: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD, callNum: FIXTURE_TERMINAL });
@@ -80,7 +92,7 @@ describe('inviteWithPwd request', () => {
   });
 });
 
-describe('server errors (each code of API.md)', () => {
+describe('server errors (each code of docs/api.md)', () => {
   const natural: [string, Partial<InviteCall>, number, string][] = [
     ['wrong password', { password: '000000' }, 401, 'MMC.111072065'],
     ['unknown meeting', { meetingId: FIXTURE_UNKNOWN_MEETING_ID }, 404, 'MMC.111070005'],
