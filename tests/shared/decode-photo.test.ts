@@ -1,0 +1,85 @@
+/**
+ * The fallback chain of decodeQrCodes on the committed photo set (tests/fixtures/photo, made by
+ * bench/photo-fixtures.ts): one test per failure kind of issue 11, each on development photos
+ * the locator alone did not read, upright and turned; no wrong text anywhere in the set; the
+ * chain's extra steps only with tryHarder and within the budget. Correctness only: timing
+ * belongs to `npm run bench`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { decodeQrCodes, type RgbaImage } from '../../shared/decode/index';
+
+const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photo');
+
+interface Photo {
+  file: string;
+  set: 'dev' | 'heldout';
+  kind: string;
+  codes: { text: string }[];
+}
+
+const manifest = JSON.parse(readFileSync(join(PHOTOS, 'manifest.json'), 'utf8')) as Photo[];
+const photo = (file: string): Photo => manifest.find((m) => m.file === file) as Photo;
+
+async function rgba(file: string): Promise<RgbaImage & { data: Uint8ClampedArray }> {
+  const { data, info } = await sharp(join(PHOTOS, file)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: Uint8ClampedArray.from(data), width: info.width, height: info.height };
+}
+
+/** `image` turned clockwise by a quarter turn. */
+function quarterTurn({ data, width: w, height: h }: RgbaImage): RgbaImage {
+  const src = new Uint32Array(data.buffer, data.byteOffset, w * h);
+  const out = new Uint32Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[x * h + (h - 1 - y)] = src[y * w + x] as number;
+  return { data: new Uint8ClampedArray(out.buffer), width: h, height: w };
+}
+
+/**
+ * Development photos of each failure kind that the locator alone (before the chain) did not read,
+ * each read upright and turned by 90°, 180° and 270°. (dev/perspective-00 and -07 are read only
+ * at some rotations: jsqr on the candidate's box depends on the orientation; not listed.)
+ */
+const KINDS: [string, string[]][] = [
+  // A 164 px thumbnail with 3 px modules and a 2-module quiet zone: one finder pattern lost.
+  ['small image', ['dev/small-09.jpg']],
+  // Pages at 35–45°: the near finder pattern measures twice the far one; read through loose triples and jsqr on the box.
+  ['strong perspective (jsqr on the candidate box reads what the grid does not)', ['dev/perspective-01.jpg', 'dev/perspective-06.jpg']],
+  // A sticker on a bottle: module positions traced along the timing lines.
+  ['curved surface', ['dev/curved-02.jpg']],
+];
+
+describe('the decode chain on photographs', () => {
+  it.each(KINDS)('%s', async (_kind, files) => {
+    for (const file of files) {
+      let image: RgbaImage = await rgba(file);
+      const truth = photo(file).codes.map((c) => c.text);
+      for (let turn = 0; turn < 4; turn++) {
+        expect({ file, turn, texts: decodeQrCodes(image).map((c) => c.text) }).toEqual({ file, turn, texts: truth });
+        image = quarterTurn(image);
+      }
+    }
+  });
+
+  it('reports no wrong text on any photo, development or held-out', async () => {
+    let read = 0;
+    for (const m of manifest) {
+      const texts = decodeQrCodes(await rgba(m.file)).map((c) => c.text);
+      expect({ file: m.file, wrong: texts.filter((t) => !m.codes.some((c) => c.text === t)) }).toEqual({ file: m.file, wrong: [] });
+      if (texts.length > 0) read++;
+    }
+    // The chain reads most of the set (a floor, not a benchmark: npm run bench has the numbers).
+    expect(read).toBeGreaterThan(manifest.filter((m) => m.codes.length > 0).length * 0.8);
+  });
+
+  it('runs the extra steps only with tryHarder and before the deadline', async () => {
+    for (const file of ['dev/small-09.jpg', 'dev/perspective-00.jpg']) {
+      const image = await rgba(file);
+      expect(decodeQrCodes(image, { tryHarder: false })).toEqual([]);
+      // A deadline already past: the locator's first pass only.
+      expect(decodeQrCodes(image, { budgetMs: -1 })).toEqual([]);
+      expect(decodeQrCodes(image).map((c) => c.text)).toEqual(photo(file).codes.map((c) => c.text));
+    }
+  });
+});
