@@ -12,6 +12,10 @@ import { createIntake } from './intake';
 import { createInviteController } from './invite-controller';
 import { createRoomSession, followRoomModeSetting } from './room/room-session';
 import { setupTrayCommands } from './tray-commands';
+import { holdEarlyInput } from './transfer';
+
+// Before anything asynchronous: a paste or drop while the window starts is kept, not lost.
+const earlyInput = holdEarlyInput();
 
 declare global {
   interface Window {
@@ -28,12 +32,14 @@ async function start(): Promise<void> {
   const fallbackLanguage = navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   const api = window.qrRoomInvite;
   if (!api) {
+    earlyInput.release(() => undefined);
     applyDocumentLanguage(fallbackLanguage);
     fail(root, uiText(fallbackLanguage).noBridge);
     return;
   }
   const settings = await api.getSettings();
   if (!settings.ok) {
+    earlyInput.release(() => undefined);
     applyDocumentLanguage(fallbackLanguage);
     fail(root, `${uiText(fallbackLanguage).settings.saveFailed} (${settings.error.code})`);
     return;
@@ -48,6 +54,12 @@ async function start(): Promise<void> {
   setupTrayCommands({ store, api, intake, invites, signal: lifetime.signal });
   followRoomModeSetting(store, lifetime.signal);
   mountShell(root, { store, api, intake, invites, room, decoder, signal: lifetime.signal });
+  // Room mode reads the camera only; elsewhere what was pasted or dropped while starting is read now.
+  earlyInput.release((content) => {
+    if (store.get().view !== 'main') return;
+    if ('files' in content) void intake.readFiles(content.files);
+    else intake.readText(content.text, 'text');
+  });
   // A file dropped where no view takes it (Settings) must never navigate the window to it.
   for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault(), { signal: lifetime.signal });
   window.addEventListener('pagehide', () => {

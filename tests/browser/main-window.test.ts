@@ -45,6 +45,23 @@ describeBrowser('main window: reading codes and inviting', () => {
     expectOneInvite(t.preview.sim);
   });
 
+  it('keeps a paste that arrives while the window is still starting (before the settings came back)', async () => {
+    const { page } = t;
+    // At DOMContentLoaded the app's module has run up to its first await (the settings call): the
+    // paste lands while nothing of the UI exists yet.
+    await page.addInitScript((text: string) => {
+      const w = globalThis as unknown as InPage & { addEventListener(type: string, listener: () => void): void };
+      w.addEventListener('DOMContentLoaded', () => {
+        const clipboardData = new w.DataTransfer();
+        clipboardData.setData('text/plain', text);
+        w.document.body.dispatchEvent(new w.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+      });
+    }, INVITATION_ZH);
+    await page.reload();
+    await waitForText(page, MEETING_SHOWN);
+    expect(t.preview.sim.invites()).toHaveLength(0);
+  });
+
   it('reads a dropped file', async () => {
     const { page } = t;
     await drop(page, await qrImage(CLOUDLINK, 'png'), 'meeting.png');

@@ -8,15 +8,7 @@ import { h, icon } from '../dom';
 import { pasteKey } from '../i18n';
 import { watch } from '../store';
 import { ICONS } from './icons';
-
-/** What a paste or drop carries that we can read: image files first, else text. */
-export function transferContent(transfer: DataTransfer | null): { files: File[] } | { text: string } | undefined {
-  if (!transfer) return undefined;
-  const files = [...transfer.files];
-  if (files.length > 0) return { files };
-  const text = transfer.getData('text/plain') || transfer.getData('text/uri-list');
-  return text.trim() ? { text } : undefined;
-}
+import { transferContent } from '../transfer';
 
 function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
