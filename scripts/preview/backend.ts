@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAppApi, type AppApi } from '../../core/app-api';
+import { createAppApi, type AppApi, type Emit } from '../../core/app-api';
 import { APP_VERSION, userAgent } from '../../core/app-info';
 import { createLogger, type LogSink } from '../../core/log';
 import type { ManagedState } from '../../core/managed-config';
@@ -44,7 +44,7 @@ export function freshFakes(): PreviewFakes {
 
 export interface PreviewBackendOptions {
   sim: Simulator;
-  emit: (channel: string, payload: unknown) => void;
+  emit: Emit;
   fakes: () => PreviewFakes;
   systemLanguage: Language;
   platform: string;
