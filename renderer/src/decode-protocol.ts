@@ -11,6 +11,8 @@ export interface DecodeRequest {
   height: number;
   /** RGBA pixels, `width * height * 4` bytes; transferred, so the sender loses it. */
   buffer: ArrayBuffer;
+  /** Camera frames: stop after about this many milliseconds (the next frame is a new chance). Still images: absent, no limit. */
+  budgetMs?: number;
 }
 
 export type DecodeResponse =
@@ -21,7 +23,8 @@ export function isDecodeRequest(value: unknown): value is DecodeRequest {
   const v = value as Partial<DecodeRequest> | null;
   return (
     typeof v === 'object' && v !== null && v.type === 'decode' && typeof v.id === 'number' &&
-    typeof v.width === 'number' && typeof v.height === 'number' && v.buffer instanceof ArrayBuffer
+    typeof v.width === 'number' && typeof v.height === 'number' && v.buffer instanceof ArrayBuffer &&
+    (v.budgetMs === undefined || (typeof v.budgetMs === 'number' && v.budgetMs > 0))
   );
 }
 

@@ -18,7 +18,9 @@ scope.addEventListener('message', (event) => {
   if (!isDecodeRequest(request)) return;
   let reply: DecodeResponse;
   try {
-    const codes = decodeQrCodes({ data: new Uint8ClampedArray(request.buffer), width: request.width, height: request.height });
+    // Every step of the fallback chain (tryHarder); a camera frame's budget bounds them.
+    const options = request.budgetMs === undefined ? { tryHarder: true } : { tryHarder: true, budgetMs: request.budgetMs };
+    const codes = decodeQrCodes({ data: new Uint8ClampedArray(request.buffer), width: request.width, height: request.height }, options);
     reply = { type: 'decoded', id: request.id, codes };
   } catch (error) {
     reply = { type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };

@@ -19,8 +19,11 @@ export class DecodeError extends Error {
 }
 
 export interface QrDecoder {
-  /** Every QR code in the image. The image's buffer may be transferred (emptied). */
-  decode(image: RgbaImage, options?: { timeoutMs?: number }): Promise<DecodedQrCode[]>;
+  /**
+   * Every QR code in the image. The image's buffer may be transferred (emptied). `budgetMs`
+   * bounds the decoder's own effort (camera frames); `timeoutMs` is when a stuck worker is given up.
+   */
+  decode(image: RgbaImage, options?: { timeoutMs?: number; budgetMs?: number }): Promise<DecodedQrCode[]>;
   close(): void;
 }
 
@@ -94,7 +97,7 @@ export function createQrDecoder(options: { createWorker?: () => Worker; timeoutM
   }
 
   return {
-    decode(image, { timeoutMs = options.timeoutMs ?? DEFAULT_DECODE_TIMEOUT_MS } = {}) {
+    decode(image, { timeoutMs = options.timeoutMs ?? DEFAULT_DECODE_TIMEOUT_MS, budgetMs } = {}) {
       if (closed) return Promise.reject(new DecodeError('closed', 'decoder closed'));
       const target = ensureWorker();
       const id = nextId++;
@@ -108,7 +111,14 @@ export function createQrDecoder(options: { createWorker?: () => Worker; timeoutM
         }, timeoutMs);
         pending.set(id, { resolve, reject, timer });
         const buffer = ownBuffer(image);
-        const request: DecodeRequest = { type: 'decode', id, width: image.width, height: image.height, buffer };
+        const request: DecodeRequest = {
+          type: 'decode',
+          id,
+          width: image.width,
+          height: image.height,
+          buffer,
+          ...(budgetMs === undefined ? {} : { budgetMs }),
+        };
         target.postMessage(request, [buffer]);
       });
     },
