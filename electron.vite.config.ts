@@ -14,6 +14,10 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// Main and preload bundle every package they import (electron-vite externalizes only `electron`,
+// Node's built-ins and package.json `dependencies`), so the packaged app carries no node_modules.
+// `dependencies` is therefore kept for what cannot be bundled (a native module the app loads);
+// today there is none.
 export default defineConfig({
   main: {
     build: {

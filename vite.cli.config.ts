@@ -1,6 +1,8 @@
 /**
  * Builds the command line and the package exports ("./payload", "./decode") as ESM for plain
- * Node into dist/. Dependencies stay external (installed from package.json).
+ * Node into dist/. Packages stay external: the CLI runs from a checkout after `npm install`, where
+ * they are all installed. They are devDependencies because the app bundles what it uses and
+ * electron-builder packs `dependencies` into the installers (README, "Dependencies").
  */
 import { chmod } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
@@ -10,7 +12,7 @@ import pkg from './package.json' with { type: 'json' };
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
-  ...Object.keys(pkg.dependencies),
+  ...Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }),
 ].map((name) => new RegExp(`^${name}(?:/.*)?$`));
 
 export default defineConfig({
