@@ -1,6 +1,6 @@
 /**
  * The `inviteWithPwd` decision, free of HTTP: validates a request the way the real service
- * does (API.md) and answers from the fixture. Also masks the password for the record.
+ * does (docs/api.md) and answers from the fixture. Also masks the password for the record.
  */
 import type { SimError } from './errors';
 import { SIM_ERRORS } from './errors';
