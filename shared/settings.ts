@@ -30,6 +30,9 @@ export type RecentMeeting = z.infer<typeof RecentMeetingSchema>;
 
 export const MAX_RECENT_MEETINGS = 10;
 
+export const UPDATE_MODES = ['off', 'notify', 'install'] as const;
+export type UpdateMode = (typeof UPDATE_MODES)[number];
+
 /** A setting: its schema, and its default (a setting without one is optional: absent = not set). */
 interface SettingField<T extends z.ZodType = z.ZodType> {
   schema: T;
@@ -64,6 +67,12 @@ const SETTING_FIELDS = {
   roomMode: setting(z.boolean(), false),
   /** Room mode: how long the same meeting is not invited again while its code stays in view. */
   roomCooldownSeconds: setting(z.number().int().min(5).max(3600), 60),
+  /**
+   * Updates: `off` (no request at all), `notify` (download, then offer "Restart to update") or
+   * `install` (room PCs: install when idle, never during a call); `url` is the HTTPS folder an
+   * enterprise hosts the installers and latest*.yml in (electron-builder's generic provider).
+   */
+  updates: setting(z.strictObject({ mode: z.enum(UPDATE_MODES), url: BaseUrlSchema.optional() }), { mode: 'notify' }),
 };
 type Fields = typeof SETTING_FIELDS;
 type FieldSchema<K extends keyof Fields> = Fields[K]['schema'];
