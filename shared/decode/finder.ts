@@ -59,7 +59,9 @@ export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: n
   const found: FinderPattern[] = [];
   const runs = new RowRuns(new LevelPixels(img), 7 * minModule, found, Infinity, fine);
   for (let y = 0; y < height; y += step) scanRow(gray, y * width, width, thresholds, (y >> BLOCK_SHIFT) * blocksWide, blocksWide, BLOCK_SHIFT, y, runs);
-  for (const p of found) merge(out, { ...p, x: p.x * scale, y: p.y * scale, module: p.module * scale });
+  // A row skipped (step 2) counts as seen, so a pattern weighs the same on a level read every
+  // other row as on one read in full, and one detection there still passes grouping's two-hit floor.
+  for (const p of found) merge(out, { ...p, x: p.x * scale, y: p.y * scale, module: p.module * scale, hits: p.hits * step });
 }
 
 /**

@@ -94,9 +94,10 @@ export class QrDecoder {
     const patterns: FinderPattern[] = [];
     for (const [i, level] of levels.entries()) {
       // A finder's centre is three modules tall, so on big levels every other row still crosses it
-      // twice. Modules under 2 source pixels cannot be read; coarser levels only need to catch
-      // what finer ones lost (blur, noise, big modules).
-      const step = level.width * level.height > (i === 0 ? 600_000 : 200_000) ? 2 : 1;
+      // at least three times (modules under 2 source pixels cannot be read); a skipped row counts
+      // as seen (finder.ts), so weights stay comparable between levels. Coarser levels only need
+      // to catch what finer ones lost (blur, noise, big modules).
+      const step = level.width * level.height > 200_000 ? 2 : 1;
       // Modules under ~6.5 pixels are at the limit of a half-size base. On 1080p and 1440p frames
       // they are looked for on the frame itself; on 4K frames (whose screens scale codes up to 3
       // pixels and more, and whose base level is box-filtered) the base is read leniently.
