@@ -15,7 +15,7 @@ import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, setupAppProtocol } from './app-proto
 import { readClipboard } from './clipboard';
 import { setupCore, type DesktopCore } from './core-setup';
 import { findAppLink } from './deep-link';
-import { electronLogSink } from './electron-log-sink';
+import { closeElectronLogIpc, electronLogSink } from './electron-log-sink';
 import { createSenderCheck, setupIpc } from './ipc-gate';
 import { setupPermissions } from './permissions';
 import { captureScreens } from './screens';
@@ -24,7 +24,9 @@ import { setupTray, type TrayHandle } from './tray';
 import { setupWindows, type Windows } from './windows';
 
 // The log file only: `initialize()` would add electron-log's own preload and IPC channel to
-// every page, beside the IPC gate (security review, finding 3).
+// every page, beside the IPC gate; the channel its import registers anyway is closed (security
+// review, finding 3).
+closeElectronLogIpc(ipcMain);
 const logger = createLogger(electronLogSink(electronLog));
 let quitting = false;
 let tray: TrayHandle | undefined;
