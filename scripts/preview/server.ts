@@ -101,6 +101,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   await bridgeScript(); // fail at start, not at the first page load
 
   let origin = '';
+  /** `127.0.0.1:<port>` and `localhost:<port>`, once the port is known. */
+  let ownHosts = new Set<string>();
   async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Only our own page may call: another local page must not invite rooms through the preview.
     const from = request.headers.origin;
@@ -117,6 +119,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // A DNS-rebinding page reaches this port under its own host name: only ours are answered.
+    if (!ownHosts.has(request.headers.host ?? '')) return send(response, 421, 'misdirected request');
     const { pathname } = new URL(request.url ?? '/', origin);
     if (request.method === 'POST' && pathname === '/__bridge/invoke') return invoke(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'method not allowed');
@@ -139,6 +143,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
     url: `${origin}/`,
