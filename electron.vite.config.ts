@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY, CSP_PLACEHOLDER } from './shared/csp';
+import { thirdPartyLicenses } from './scripts/third-party-licenses';
+import { version } from './package.json';
 
 /** Writes the one Content-Security-Policy (shared/csp.ts) into index.html's meta tag. */
 function contentSecurityPolicy(): Plugin {
@@ -20,12 +22,14 @@ function contentSecurityPolicy(): Plugin {
 // today there is none.
 export default defineConfig({
   main: {
+    plugins: [thirdPartyLicenses('main', version)],
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
     },
   },
   preload: {
+    plugins: [thirdPartyLicenses('preload', version)],
     build: {
       outDir: 'out/preload',
       // Sandboxed preloads cannot be ES modules.
@@ -38,8 +42,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     // The QR decoder runs in a module worker (renderer/src/decode-worker.ts), bundled as its own file.
-    worker: { format: 'es' },
-    plugins: [contentSecurityPolicy()],
+    worker: { format: 'es', plugins: () => [thirdPartyLicenses('worker', version)] },
+    plugins: [contentSecurityPolicy(), thirdPartyLicenses('renderer', version)],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

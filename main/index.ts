@@ -22,6 +22,9 @@ import { captureScreens } from './screens';
 import { setupSystemSettings, type SystemSettings } from './system-settings';
 import { setupTray, type TrayHandle } from './tray';
 import { setupWindows, type Windows } from './windows';
+import { callMayBeGoingOn } from '../core/updates/update-controller';
+import { showAboutDialog } from './about-dialog';
+import { setupUpdates, type Updates } from './updater';
 
 // The log file only: `initialize()` would add electron-log's own preload and IPC channel to
 // every page, beside the IPC gate; the channel its import registers anyway is closed (security
@@ -30,6 +33,7 @@ closeElectronLogIpc(ipcMain);
 const logger = createLogger(electronLogSink(electronLog));
 let quitting = false;
 let tray: TrayHandle | undefined;
+let updates: Updates | undefined;
 let pendingLink = findAppLink(process.argv);
 /** Room mode (a room PC's full-window camera view) comes from `--room` or the settings. */
 let roomMode = process.argv.includes('--room');
@@ -74,6 +78,7 @@ function setupApi(core: DesktopCore, system: SystemSettings, win: Windows): AppA
     settingsChanged: (settings) => {
       system.apply(settings);
       tray?.refresh();
+      updates?.settingsChanged();
     },
     logger,
   });
@@ -92,6 +97,7 @@ function setupTrayMenu(core: DesktopCore, system: SystemSettings, api: AppApi, w
         selectedRoomId: settings.selectedRoomId,
         recentMeetings: settings.recentMeetings,
         shortcut: shortcut?.registered ? shortcut.accelerator : undefined,
+        updateReady: updates?.readyToRestart(),
       };
     },
     {
@@ -101,6 +107,8 @@ function setupTrayMenu(core: DesktopCore, system: SystemSettings, api: AppApi, w
       selectRoom: (roomId) => void api.invoke(InvokeChannel.updateSettings, { selectedRoomId: roomId }),
       openWindow: () => void win.show(),
       openSettings: () => win.command({ command: 'open-settings' }),
+      about: () => void showAboutDialog(core, updates?.controller.state() ?? { kind: 'off' }, store.read().language ?? systemLanguage(), logger),
+      restartToUpdate: () => updates?.controller.installNow(),
       quit: () => app.quit(),
     },
   );
@@ -116,6 +124,14 @@ async function start(): Promise<void> {
   const ownWindow = (id: number) => BrowserWindow.getAllWindows().some((w) => w.webContents.id === id);
   setupIpc(ipcMain, api, createSenderCheck(APP_ORIGIN, ownWindow), logger);
   tray = setupTrayMenu(core, system, api, windows);
+  updates = setupUpdates({
+    settings: () => core.store.read().updates,
+    busy: () => callMayBeGoingOn(core.store.read().recentMeetings[0]?.lastUsedAt, Date.now()),
+    language,
+    notify,
+    refreshTray: () => tray?.refresh(),
+    logger,
+  });
   system.apply(core.store.read());
   roomMode ||= core.store.read().roomMode;
   windows.show();

@@ -15,6 +15,8 @@ export interface TrayState {
   recentMeetings: readonly Pick<RecentMeeting, 'id' | 'label'>[];
   /** The registered global shortcut, shown next to "Scan screen". */
   shortcut: string | undefined;
+  /** A downloaded update waiting for a restart (notify mode): its version. */
+  updateReady?: string | undefined;
 }
 
 export interface TrayActions {
@@ -24,6 +26,8 @@ export interface TrayActions {
   selectRoom: (roomId: string) => void;
   openWindow: () => void;
   openSettings: () => void;
+  about: () => void;
+  restartToUpdate: () => void;
   quit: () => void;
 }
 
@@ -52,7 +56,9 @@ export function trayMenuTemplate(state: TrayState, actions: TrayActions): MenuIt
     { type: 'separator' },
     { label: text.open, click: actions.openWindow },
     { label: text.settings, click: actions.openSettings },
+    { label: text.about, click: actions.about },
     { type: 'separator' },
+    ...(state.updateReady ? [{ label: text.restartToUpdate(state.updateReady), click: actions.restartToUpdate }] : []),
     { label: text.quit, click: actions.quit },
   ];
 }

@@ -44,7 +44,7 @@ export type UpdateState =
   | { kind: 'downloaded'; version: string }
   | { kind: 'installing'; version: string }
   /** The last attempt failed; another one is scheduled for `retryAt`. */
-  | { kind: 'failed'; reason: 'unreachable' | 'checksum' | 'other'; message: string; retryAt: string };
+  | { kind: 'failed'; reason: 'unreachable' | 'checksum' | 'other'; message: string; retryAt: string; version?: string };
 
 export interface Scheduler {
   /** Runs `run` after `ms`; the returned function cancels it. */
@@ -71,6 +71,17 @@ export const RETRY_BASE_MS = 5 * 60_000;
 export const INSTALL_POLL_MS = 60_000;
 /** `install` mode waits for this much idle time, so nobody is using the PC. */
 export const INSTALL_IDLE_SECONDS = 10 * 60;
+
+/**
+ * A room's call is not visible to the app (a hard terminal hangs up on its own), so an invitation
+ * that may have reached a room within this long counts as a call going on.
+ */
+export const CALL_WINDOW_MS = 2 * 60 * 60_000;
+
+/** `busy` for main: an invitation (the newest recent meeting) within the call window. */
+export function callMayBeGoingOn(lastInvitationAt: string | undefined, now: number): boolean {
+  return lastInvitationAt !== undefined && now - Date.parse(lastInvitationAt) < CALL_WINDOW_MS;
+}
 
 export interface UpdateController {
   state(): UpdateState;
@@ -119,7 +130,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     return { url: parsed.data.endsWith('/') ? parsed.data : `${parsed.data}/` };
   }
 
-  function failed(error: unknown): UpdateState {
+  function failed(error: unknown, version: string | undefined): UpdateState {
     failures += 1;
     const pause = Math.min(RETRY_BASE_MS * 2 ** (failures - 1), CHECK_INTERVAL_MS);
     const reason = isChecksumError(error) ? 'checksum' : isNetworkError(error) ? 'unreachable' : 'other';
@@ -128,7 +139,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     if (reason === 'unreachable') logger.info('update feed unreachable, trying again later', { message, retryInMs: pause });
     else logger.error('update refused', { reason, message, retryInMs: pause });
     scheduleCheck(pause);
-    return set({ kind: 'failed', reason, message, retryAt: new Date(scheduler.now() + pause).toISOString() });
+    return set({ kind: 'failed', reason, message, retryAt: new Date(scheduler.now() + pause).toISOString(), ...(version ? { version } : {}) });
   }
 
   function installWhenIdle(version: string): void {
@@ -152,6 +163,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     // Already downloaded: nothing to ask until it is installed.
     if (state.kind === 'downloaded' || state.kind === 'installing') return state;
     set({ kind: 'checking' });
+    let offered: string | undefined;
     try {
       const offer = await engine.check(target.url);
       if (!offer.newer) {
@@ -159,6 +171,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
         scheduleCheck(CHECK_INTERVAL_MS);
         return set({ kind: 'up-to-date', checkedAt: new Date(scheduler.now()).toISOString() });
       }
+      offered = offer.version;
       set({ kind: 'downloading', version: offer.version });
       await engine.download();
       failures = 0;
@@ -168,7 +181,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       else cancel?.();
       return downloaded;
     } catch (error) {
-      return failed(error);
+      return failed(error, offered);
     }
   }
 

@@ -19,6 +19,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?:
 const CLI_ONLY = ['sharp', '@img', 'bmp-ts', 'pngjs', 'yargs'];
 
 interface Packed {
+  resources: string;
   asar: string;
   /** Every file in app.asar, without the leading slash. */
   files: Set<string>;
@@ -58,9 +59,10 @@ beforeAll(async () => {
     publish: 'never',
     config: { extends: 'build/electron-builder.pack-test.yml', electronDist, directories: { output: path.join(temp, 'release') } },
   });
-  const asar = path.join(temp, 'release/linux-unpacked/resources/app.asar');
+  const resources = path.join(temp, 'release/linux-unpacked/resources');
+  const asar = path.join(resources, 'app.asar');
   const files = new Set(listPackage(asar, { isPack: false }).map((entry) => entry.replace(/\\/gu, '/').replace(/^\//u, '')).filter((entry) => !entry.endsWith('/')));
-  packed = { asar, files };
+  packed = { resources, asar, files };
 }, 120_000);
 
 afterAll(() => {
@@ -90,5 +92,13 @@ describe('the packaged app', () => {
     expect([...packages].filter((name) => forbidden.some((f) => name === f || name.startsWith(`${f}/`)))).toEqual([]);
     if (Object.keys(pkg.dependencies ?? {}).length === 0) expect([...packages]).toEqual([]);
     expect([...packed.files].filter((file) => file.endsWith('.map'))).toEqual([]);
+  });
+
+  it('ships beside app.asar the MIT license, the licenses of the bundled packages and the update config', () => {
+    expect(readFileSync(path.join(packed.resources, 'LICENSE.txt'), 'utf8')).toContain('MIT License');
+    const notice = readFileSync(path.join(packed.resources, 'THIRD_PARTY_LICENSES.txt'), 'utf8');
+    for (const name of ['got', 'zod', 'electron-updater', 'electron-store', 'jsqr', 'qrcode']) expect(notice).toMatch(new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ — `, 'mu'));
+    expect(notice).not.toMatch(/^(sharp|bmp-ts|vitest) /mu);
+    expect(readFileSync(path.join(packed.resources, 'app-update.yml'), 'utf8')).toMatch(/provider: generic/u);
   });
 });

@@ -12,6 +12,7 @@ import {
   INSTALL_IDLE_SECONDS,
   INSTALL_POLL_MS,
   RETRY_BASE_MS,
+  callMayBeGoingOn,
   createUpdateController,
   type UpdateSettings,
   type UpdateState,
@@ -118,7 +119,7 @@ describe('update checks against a local HTTPS feed', () => {
     feed.publish({ version: '1.3.0', installer, sha512: Buffer.alloc(64, 7).toString('base64') });
     const { controller, scheduler, logs } = setup({ mode: 'install', url: feed.url });
     const state = await controller.checkNow();
-    expect(state).toMatchObject({ kind: 'failed', reason: 'checksum' });
+    expect(state).toMatchObject({ kind: 'failed', reason: 'checksum', version: '1.3.0' });
     expect(logs).toContainEqual({ level: 'error', message: 'update refused' });
     expect(feed.requests).toEqual(['/updates/latest-linux.yml', '/updates/qr-room-invite_1.3.0_amd64.deb']);
     expect(scheduler.waiting()).toEqual([RETRY_BASE_MS]);
@@ -183,6 +184,13 @@ describe('install mode (room PCs)', () => {
     scheduler.runNext();
     expect(installs).toEqual(['install']);
     expect(controller.state()).toEqual({ kind: 'installing', version: '1.3.0' });
+  });
+
+  it('counts an invitation within the last two hours as a call going on', () => {
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    expect(callMayBeGoingOn(undefined, now)).toBe(false);
+    expect(callMayBeGoingOn('2026-11-29T10:00:01Z', now)).toBe(true);
+    expect(callMayBeGoingOn('2026-11-29T10:00:00Z', now)).toBe(false);
   });
 
   it('leaves installing to the person in notify mode ("Restart to update")', async () => {

@@ -1,7 +1,7 @@
 /** Small Electron-facing pieces checked with fakes: tray menu, permissions, protocol, shortcut, links, screens. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, resolveAppFile } from '../../main/app-protocol';
+import { APP_ORIGIN, BAD_REQUEST, CONTENT_SECURITY_POLICY, resolveAppFile, setupAppProtocol } from '../../main/app-protocol';
 import { findAppLink } from '../../main/deep-link';
 import { isPermissionAllowed } from '../../main/permissions';
 import { createSafeStorageBox } from '../../main/safe-storage-box';
@@ -20,6 +20,8 @@ function recorder() {
     selectRoom: (id) => calls.push(`room ${id}`),
     openWindow: () => calls.push('open'),
     openSettings: () => calls.push('settings'),
+    about: () => calls.push('about'),
+    restartToUpdate: () => calls.push('restart to update'),
     quit: () => calls.push('quit'),
   };
   return { calls, actions };
@@ -39,7 +41,7 @@ describe('tray menu', () => {
     );
     expect(menu.map((item) => item.label ?? item.type)).toEqual([
       'Scan screen for meeting QR', 'Invite from clipboard image', 'separator', 'Recent meetings', 'Room', 'separator',
-      'Open QR Room Invite…', 'Settings…', 'separator', 'Quit',
+      'Open QR Room Invite…', 'Settings…', 'About QR Room Invite…', 'separator', 'Quit',
     ]);
     expect(menu[0]?.accelerator).toBe('CommandOrControl+Shift+Q');
     const recent = menu[3]?.submenu as { label: string; click: () => void }[];
@@ -48,8 +50,8 @@ describe('tray menu', () => {
     const roomItems = menu[4]?.submenu as { label: string; checked: boolean; click: () => void }[];
     expect(roomItems.map((item) => [item.label, item.checked])).toEqual([['Room A', false], ['Room B', true]]);
     roomItems[0]?.click();
-    for (const index of [0, 1, 6, 7, 9]) (menu[index]?.click as () => void)();
-    expect(calls).toEqual(['reinvite 914083137', 'room a', 'scan', 'clipboard', 'open', 'settings', 'quit']);
+    for (const index of [0, 1, 6, 7, 8, 10]) (menu[index]?.click as () => void)();
+    expect(calls).toEqual(['reinvite 914083137', 'room a', 'scan', 'clipboard', 'open', 'settings', 'about', 'quit']);
   });
 
   it('speaks Chinese and says when there is nothing to list', () => {
@@ -104,8 +106,21 @@ describe('app:// protocol', () => {
     ['app://qr-room-invite/..%2f..%2f..%2fetc/passwd', null],
     ['app://other-host/index.html', null],
     ['https://qr-room-invite/index.html', null],
+    ['app://qr-room-invite/%E0%A4%A', BAD_REQUEST],
   ])('%s → %s', (url, file) => {
     expect(resolveAppFile(url, root)).toBe(file);
+  });
+
+  it.each([
+    ['app://qr-room-invite/%E0%A4%A', 400],
+    ['app://qr-room-invite/%', 400],
+    ['app://qr-room-invite/missing.js', 404],
+    ['app://other-host/index.html', 404],
+  ])('answers %s with %i (a malformed escape never throws out of the handler: security review, finding 10)', async (url, status) => {
+    let handler: ((request: Request) => Promise<Response>) | undefined;
+    setupAppProtocol({ handle: (_scheme, h) => void (handler = h as (request: Request) => Promise<Response>) }, root);
+    const response = await handler?.(new Request(url));
+    expect(response?.status).toBe(status);
   });
 
   it('serves a CSP that forbids the network and remote scripts', () => {
