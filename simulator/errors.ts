@@ -51,6 +51,17 @@ export const SIM_ERRORS = {
   backendUnavailable: simError(502, 'APIG.0202', 'Backend unavailable.', '后端不可用'),
   serviceUnavailable: simError(503, 'APIG.0202', 'Backend unavailable.', '后端不可用'),
   backendTimeout: simError(504, 'APIG.0201', 'Backend timeout.', '后端超时'),
+  // Doors A and B (docs/api.md, "After the invite").
+  confTokenInvalid: simError(401, 'MMC.111070004', 'CONF_AUTH_FAIL', '会议鉴权失败'),
+  tooManyFailures: simError(403, 'MMC.111072064', 'TOO_MANY_FAILED_LOGIN_ATTEMPTS', '登录失败次数过多'),
+  appIdAuthFailed: simError(401, 'USG.206010025', 'APPID verification failed.', 'APPID校验失败'),
+  appIdAuthExpired: simError(401, 'USG.206010057', 'APPID authentication expires.', 'APPID认证过期'),
+  accessTokenInvalid: simError(
+    401,
+    'USG.206020000',
+    'Invalid authentication information. Please check the value of the request header field X-Auth-Token or X-Access-Token.',
+    '鉴权信息无效 请检查请求头域X-Auth-Token或X-Access-Token的值',
+  ),
 } as const satisfies Record<string, SimError>;
 
 /** The error body for a status fault: 500 is the meeting service's own failure, 5xx the gateway's. */

@@ -73,6 +73,9 @@ export function inviteRoute(state: SimulatorState, lifecycle: ServerLifecycle): 
     } else {
       sendJson(res, 200, {});
       finish(record, 200);
+      // Accepted: the terminal starts ringing (what doors A and B then report).
+      const body = parsed as { callNum: string; confID: string };
+      state.control.calls.call(body.confID, body.callNum);
     }
   }
 

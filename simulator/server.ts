@@ -11,7 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCertificate } from './certificate';
+import { appAuthRoute } from './app-auth';
+import type { CallTimings, HangUpRecord } from './calls';
+import { callControlEndpoints } from './call-control-endpoints';
+import { conferenceControlRoute } from './conference-control';
 import { coreControlEndpoints, controlRoute } from './control-routes';
+import { ControlState } from './control-state';
 import { SIM_ERRORS } from './errors';
 import type { FaultPlan } from './faults';
 import { FaultInjector } from './faults';
@@ -21,6 +26,7 @@ import { sendError } from './http';
 import type { RecordedInvite } from './invite-record';
 import { inviteRoute } from './invite-route';
 import { ServerLifecycle } from './lifecycle';
+import { attachPushSocket } from './push-socket';
 import type { SimulatorRoute } from './router';
 import { serve } from './router';
 import type { SimulatorState } from './state';
@@ -45,6 +51,14 @@ export interface SimulatorOptions {
   faults?: FaultPlan;
   /** Called once per recorded invite request, when its outcome is known. */
   onInvite?: (record: RecordedInvite) => void;
+  /** The fixture App ID's key; a random one by default (printed by `npm run simulator`). */
+  appKey?: string;
+  /** How long the simulated terminals ring and stay (tests shorten them). */
+  callTimings?: Partial<CallTimings>;
+  /** Conference token lifetime (30 min by default). */
+  conferenceTokenMs?: number;
+  /** App ID access token lifetime in seconds (12 h by default). */
+  accessTokenSeconds?: number;
 }
 
 export interface Simulator {
@@ -61,6 +75,11 @@ export interface Simulator {
   clearFaults(): void;
   /** The global admin switch (on at start). */
   setAdminSwitch(on: boolean): void;
+  /** The fixture enterprise App ID and its App Key (door B). */
+  app: { appId: string; appKey: string };
+  /** Doors A and B: the terminals, the counters and the switches (also under `/__sim/*`). */
+  control: ControlState;
+  hangUps(): HangUpRecord[];
   close(): Promise<void>;
 }
 
@@ -100,7 +119,12 @@ async function writeCa(dir: string, fileName: string, pem: string): Promise<stri
  * entry here, made by its own module from the shared state and lifecycle.
  */
 function buildRoutes(state: SimulatorState, lifecycle: ServerLifecycle): SimulatorRoute[] {
-  return [inviteRoute(state, lifecycle), controlRoute(coreControlEndpoints(state))];
+  return [
+    inviteRoute(state, lifecycle),
+    conferenceControlRoute(state.fixture, state.control),
+    appAuthRoute(state.fixture, state.control),
+    controlRoute([...coreControlEndpoints(state), ...callControlEndpoints(state.control)]),
+  ];
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -114,6 +138,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     adminSwitch: true,
     records: [],
     onInvite: options.onInvite,
+    control: new ControlState({
+      ...(options.appKey === undefined ? {} : { appKey: options.appKey }),
+      ...(options.callTimings === undefined ? {} : { callTimings: options.callTimings }),
+      ...(options.conferenceTokenMs === undefined ? {} : { conferenceTokenMs: options.conferenceTokenMs }),
+      ...(options.accessTokenSeconds === undefined ? {} : { accessTokenSeconds: options.accessTokenSeconds }),
+    }),
   };
   const lifecycle = new ServerLifecycle();
   const routes = buildRoutes(state, lifecycle);
@@ -128,6 +158,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
   });
   lifecycle.watch(server);
+  const pushSocket = attachPushSocket(server, state.control);
   // A client that rejects the certificate aborts the handshake; that is not the server's error.
   server.on('tlsClientError', () => undefined);
 
@@ -169,7 +200,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setAdminSwitch: (on) => {
       state.adminSwitch = on;
     },
+    app: { appId: state.control.appId, appKey: state.control.appKey },
+    control: state.control,
+    hangUps: () => structuredClone(state.control.calls.hangUps),
     close: async () => {
+      state.control.calls.stopTimers();
+      pushSocket.close();
       if (!(await lifecycle.close(server))) return;
       if (temporaryCaDir) await rm(temporaryCaDir, { recursive: true, force: true });
     },

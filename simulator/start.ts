@@ -2,6 +2,7 @@
  * `npm run simulator [-- --port N]`: starts the simulator and prints, first, exactly
  *   simulator: https://127.0.0.1:<port>
  *   simulator-ca: <absolute path of the CA certificate to trust>
+ *   simulator-app: <fixture App ID> <its App Key, made at start>
  * then a short help. Without --port it uses 8443, or a free port when 8443 is taken.
  */
 import { rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import {
   FIXTURE_STATE_MEETINGS,
   FIXTURE_TERMINAL,
 } from './fixture';
+import { TERMINAL_BUSY, TERMINAL_LEAVES, TERMINAL_NO_ANSWER } from './calls';
 import { INVITE_PATH } from './invite';
 import { describeInvite, startSimulator } from './server';
 
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     .join(', ');
   console.log(`simulator: ${sim.url}`);
   console.log(`simulator-ca: ${sim.caPath}`);
+  console.log(`simulator-app: ${sim.app.appId} ${sim.app.appKey}`);
   console.log(`
 Huawei Cloud Meeting inviteWithPwd simulator (loopback only; trust the CA above, never disable TLS checks).
 
@@ -78,7 +81,10 @@ Fixture
   meeting ${FIXTURE_MEETING_ID} (started), guest password ${FIXTURE_GUEST_PASSWORD}, host password ${FIXTURE_HOST_PASSWORD}
   other meetings (same passwords): ${states}
   terminal ${FIXTURE_TERMINAL} in enterprise ${FIXTURE_ORG_ID} (admin switch on); enterprise ${FIXTURE_BLOCKED_ORG_ID}: admin switch off
-  any SIP number (optional + and 3-32 digits) can be invited
+  any SIP number (optional + and 3-32 digits) can be invited; after an accepted invite it rings and
+  answers after about 2 s, except ${TERMINAL_BUSY} (busy, never joins), ${TERMINAL_NO_ANSWER} (never
+  answers) and ${TERMINAL_LEAVES} (joins, leaves 10 s later)
+  conference control (door A): the host password above; App ID (door B): the simulator-app line
 
 Try it
   curl --cacert '${sim.caPath}' -X POST '${sim.url}${INVITE_PATH}?conferenceID=${FIXTURE_MEETING_ID}' \\
@@ -95,6 +101,14 @@ Control endpoints (curl --cacert '${sim.caPath}' ...)
          random: {"random":{"seed":1,"fault503":0.3,"reset":0.1,"slow":0.1,"slowMs":2000}}
   DELETE ${sim.url}/__sim/faults
   PUT    ${sim.url}/__sim/admin-switch     {"on":false}
+  GET    ${sim.url}/__sim/hangups          participants hung up through participants/delete
+  GET    ${sim.url}/__sim/control-calls    door A/B calls received, by API
+  POST   ${sim.url}/__sim/leave            {"conferenceID":"${FIXTURE_MEETING_ID}","callNum":"${FIXTURE_TERMINAL}"}
+  POST   ${sim.url}/__sim/end-meeting      {"conferenceID":"${FIXTURE_MEETING_ID}"}
+  PUT    ${sim.url}/__sim/push             {"refused":true}   (WebSocket upgrades refused)
+  PUT    ${sim.url}/__sim/clock            {"offsetMs":900000} (server clock ahead)
+  PUT    ${sim.url}/__sim/call-timings     {"answerMs":2000,"busyMs":1000,"stayMs":10000}
+  DELETE ${sim.url}/__sim/calls            forget calls, tokens and counters
 
 Ctrl-C stops the simulator.
 `);

@@ -3,6 +3,7 @@
  * faults to inject, the admin switch and the record. The API (`Simulator`) and the `/__sim/*`
  * control endpoints change the same object, so a test may use either.
  */
+import type { ControlState } from './control-state';
 import type { FaultInjector } from './faults';
 import type { Fixture } from './fixture';
 import type { RecordedInvite } from './invite-record';
@@ -16,4 +17,6 @@ export interface SimulatorState {
   readonly records: RecordedInvite[];
   /** Called once per recorded invite request, when its outcome is known. */
   readonly onInvite: ((record: RecordedInvite) => void) | undefined;
+  /** Doors A and B: tokens, the terminals' calls, counters and switches. */
+  readonly control: ControlState;
 }
