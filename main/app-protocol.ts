@@ -37,16 +37,27 @@ export function originOf(url: string): string | null {
   }
 }
 
-/** Maps a request URL to a file under `root`, or null for anything outside it or another host. */
-export function resolveAppFile(requestUrl: string, root: string): string | null {
+/** A request path whose %-escapes do not decode (`/%E0%A4%A`): answered 400. */
+export const BAD_REQUEST: unique symbol = Symbol('bad request');
+
+/**
+ * Maps a request URL to a file under `root`: null for anything outside it or another host,
+ * BAD_REQUEST for a path that does not decode.
+ */
+export function resolveAppFile(requestUrl: string, root: string): string | null | typeof BAD_REQUEST {
   let url: URL;
+  let relative: string;
   try {
     url = new URL(requestUrl);
   } catch {
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  try {
+    relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return BAD_REQUEST;
+  }
   const file = normalize(join(root, relative));
   return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
 }
@@ -55,6 +66,7 @@ export function resolveAppFile(requestUrl: string, root: string): string | null 
 export function setupAppProtocol(protocol: Pick<Protocol, 'handle'>, root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, root);
+    if (file === BAD_REQUEST) return new Response('Bad request', { status: 400 });
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);

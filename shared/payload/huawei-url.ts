@@ -1,8 +1,11 @@
 /**
  * Links: Huawei Cloud Meeting join links, the Huawei client's `cloudlink://` links and any web
  * link with meeting parameters (docs/qr-formats.md, meeting codes 1–3). A host that merely
- * imitates a Huawei host is refused outright: nothing is extracted from it, so a forged code
- * cannot steer a room into somebody else's meeting.
+ * imitates a Huawei host is refused outright: nothing is extracted from it. What that guarantees
+ * is narrow: the invite always goes to the site configured in Settings, never to a server the
+ * code names. It does not make the meeting in a code trustworthy — a genuine Huawei link to a
+ * stranger's meeting reads like any other, which is why the window shows what was read and
+ * asks before inviting.
  */
 import type { SiteId } from '../schemas';
 import { meetingOutcome, reject, type Outcome, type RawMeeting } from './outcome';
