@@ -10,7 +10,13 @@ interface BuilderConfig {
   appId: string;
   productName: string;
   directories: { buildResources: string };
+  artifactName: string;
+  files: string[];
+  extraResources: { from: string; to: string }[];
+  publish: Record<string, unknown>;
   win: { target: { target: string }[] };
+  nsis: { artifactName: string };
+  msi: Record<string, unknown>;
   mac: { target: { target: string }[]; entitlements: string; extendInfo: Record<string, unknown> };
   linux: { target: string[] };
   electronFuses: Record<string, boolean>;
@@ -35,9 +41,31 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/u);
     expect(config.productName).toBe('QR Room Invite');
     expect(config.directories.buildResources).toBe('build');
-    expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
-    expect(config.mac.target.map((t) => t.target)).toEqual(['dmg']);
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis', 'msi']);
+    expect(config.mac.target.map((t) => t.target)).toEqual(['dmg', 'zip']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('builds a silent per-machine MSI for fleets and names installers for scripts, as the README commands say', () => {
+    expect(config.msi).toMatchObject({ perMachine: true, oneClick: true });
+    expect(config.artifactName).toBe('${name}-${version}-${arch}.${ext}');
+    expect(config.nsis.artifactName).toBe('${name}-${version}-setup.${ext}');
+    // The names these patterns give for this version (electron-builder spells x64 as amd64 for deb, x86_64 for AppImage).
+    const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+    const readme = readFileSync('README.md', 'utf8');
+    for (const file of [`${version}-x64.msi`, `${version}-setup.exe`, `${version}-amd64.deb`, `${version}-x86_64.AppImage`, `${version}-arm64.dmg`]) {
+      expect(readme).toContain(`${name}-${file}`);
+    }
+  });
+
+  it('publishes latest*.yml for electron-updater’s generic provider (the feed URL itself is a setting)', () => {
+    expect(config.publish).toMatchObject({ provider: 'generic' });
+  });
+
+  it('ships the app’s license and the bundled packages’ licenses beside app.asar, not inside it', () => {
+    expect(config.extraResources.map((r) => r.to)).toEqual(expect.arrayContaining(['LICENSE.txt', 'THIRD_PARTY_LICENSES.txt']));
+    expect(config.files).toContain('!out/licenses/**');
+    expect(readFileSync('LICENSE', 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 QR Room Invite team/u);
   });
 
   it('flips the Electron fuses of the security checklist', () => {

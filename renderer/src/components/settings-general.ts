@@ -3,6 +3,7 @@
  * launch at login), language, the global shortcut with its state, and support (diagnostics).
  */
 import type { Language } from '../../../shared/schemas';
+import { UPDATE_MODES, type UpdateMode } from '../../../shared/settings';
 import { h } from '../dom';
 import { watch } from '../store';
 import { checkbox, field, setOptions } from './field';
@@ -22,6 +23,11 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
   plainText.element.classList.add('indent');
   const note = lockNote(text.settings.locked);
   const login = checkbox(text.settings.launchAtLogin, false, (checked) => void save({ launchAtLogin: checked }));
+  const updateSelect = h('select');
+  const updates = field(text.settings.updates, updateSelect);
+  setOptions(updateSelect, UPDATE_MODES.map((mode) => ({ value: mode, label: text.settings.updateModes[mode] })));
+  // The server comes with the mode (one setting, managed as a whole for a fleet).
+  updateSelect.addEventListener('change', () => void save({ updates: { ...store.get().settings.settings.updates, mode: updateSelect.value as UpdateMode } }));
   const shortcutInput = h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_SHORTCUT_LENGTH } });
   const shortcut = field(text.settings.shortcut, shortcutInput);
   const validShortcut = () => shortcutInput.value.trim().length > 0 && shortcutInput.value.trim().length <= MAX_SHORTCUT_LENGTH;
@@ -44,8 +50,11 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
       plainText.element.hidden = view.passwordProtection !== 'plain-text-backend' || !view.settings.rememberPasswords;
       confirm.input.disabled = isLocked(view, 'confirmBeforeInvite');
       login.input.disabled = isLocked(view, 'launchAtLogin');
+      updateSelect.value = view.settings.updates.mode;
+      updateSelect.disabled = isLocked(view, 'updates');
+      updates.setHelp(view.settings.updates.url ? text.settings.updateServer(view.settings.updates.url) : text.settings.noUpdateServer);
       shortcutInput.readOnly = isLocked(view, 'globalShortcut');
-      note.hidden = !(['rememberPasswords', 'allowPlainTextPasswords', 'confirmBeforeInvite', 'launchAtLogin', 'globalShortcut'] as const).some((key) => isLocked(view, key));
+      note.hidden = !(['rememberPasswords', 'allowPlainTextPasswords', 'confirmBeforeInvite', 'launchAtLogin', 'globalShortcut', 'updates'] as const).some((key) => isLocked(view, key));
       if (document.activeElement !== shortcutInput) shortcutInput.value = view.settings.globalShortcut;
       // A shortcut taken by another application is reported, never silently dropped.
       const { registered, accelerator } = view.shortcut;
@@ -54,7 +63,7 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
     },
     signal,
   );
-  return section(text.settings.behaviour, [note, confirm.element, remember.element, protection, plainText.element, login.element, shortcut.element]);
+  return section(text.settings.behaviour, [note, confirm.element, remember.element, protection, plainText.element, login.element, shortcut.element, updates.element]);
 }
 
 export function createLanguageSection(context: SectionContext): HTMLElement {
