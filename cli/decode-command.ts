@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { decodeQrCodes } from '../shared/decode/index';
 import { parsePayload, type ParsedPayload } from '../shared/payload/index';
+import { printableText } from '../shared/printable';
 import { REDACTED, redactText } from '../shared/redact';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 import { ImageLoadError, loadImageFile } from './load-image';
@@ -20,17 +21,19 @@ interface FileReport {
   error?: string;
 }
 
-/** One decoded code as reported; the password is masked unless asked for. */
+/**
+ * One decoded code as reported; the password is masked unless asked for. Every text printed —
+ * refused codes too — has its control and format characters replaced and its password
+ * parameters masked (security review, finding 5).
+ */
 function reportCode(text: string, showPassword: boolean): CodeReport {
   const parsed = parsePayload(text);
-  if (parsed.kind === 'unknown') return { text, kind: parsed.kind, reason: parsed.reason.en };
+  if (parsed.kind === 'unknown') return { text: printableText(redactText(text)), kind: parsed.kind, reason: printableText(parsed.reason.en) };
   const meeting = parsed.kind === 'terminal' ? undefined : parsed.meeting;
   const password = meeting?.password;
   const secrets = password && !showPassword ? [password] : [];
   return {
-    // Control characters would garble a terminal.
-    // eslint-disable-next-line no-control-regex
-    text: redactText(text, secrets).replace(/[\u0000-\u001f\u007f]/gu, ' '),
+    text: printableText(redactText(text, secrets)),
     kind: parsed.kind,
     ...(meeting ? { meeting: { ...meeting, ...(password && !showPassword ? { password: REDACTED } : {}) } } : {}),
     ...(parsed.kind === 'meeting' ? {} : { terminal: parsed.terminal }),

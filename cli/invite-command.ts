@@ -5,6 +5,7 @@ import { decodeQrCodes } from '../shared/decode/index';
 import { ClientCode, lookupError } from '../shared/errors';
 import type { InviteResult } from '../shared/invite-result';
 import { parsePayload } from '../shared/payload/index';
+import { printableText } from '../shared/printable';
 import { REDACTED } from '../shared/redact';
 import {
   MeetingIdSchema,
@@ -39,6 +40,7 @@ const OPTIONS = {
   ca: { type: 'string' },
   timeout: { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  // Declared only to refuse it with a message naming the safe ways.
   password: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -60,7 +62,7 @@ async function readImage(file: string): Promise<{ meeting?: Meeting; terminal?: 
   const useful = parsed.find((p) => p.kind === 'meeting' || p.kind === 'both') ?? parsed.find((p) => p.kind === 'terminal');
   if (!useful) {
     const first = parsed[0];
-    throw new UsageError(`${file}: ${first?.kind === 'unknown' ? first.reason.en : 'no meeting QR code found'}`);
+    throw new UsageError(`${file}: ${first?.kind === 'unknown' ? printableText(first.reason.en) : 'no meeting QR code found'}`);
   }
   return {
     ...(useful.kind === 'terminal' ? {} : { meeting: useful.meeting }),
@@ -68,11 +70,10 @@ async function readImage(file: string): Promise<{ meeting?: Meeting; terminal?: 
   };
 }
 
-async function readPassword(values: { 'password-stdin'?: boolean; password?: string }, io: CliIo): Promise<string | undefined> {
+async function readPassword(values: { 'password-stdin'?: boolean }, io: CliIo): Promise<string | undefined> {
   let raw: string | undefined;
   if (values['password-stdin']) raw = (await io.readStdin()).replace(/\r?\n$/u, '');
   else if (io.env.QRRI_PASSWORD) raw = io.env.QRRI_PASSWORD;
-  else raw = values.password;
   // The value itself is never echoed, even when invalid.
   return raw === undefined ? undefined : parseWith(PasswordSchema, raw, 'password');
 }
@@ -90,6 +91,10 @@ function languageOf(env: NodeJS.ProcessEnv): Language {
 
 export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  // Other users see a command line in the process list (security review, finding 6).
+  if (values.password !== undefined) {
+    throw new UsageError('--password is not accepted: other users of this computer can read a command line. Give the password with --password-stdin or the QRRI_PASSWORD environment variable');
+  }
   if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
   if (!values.image === !values.meeting) throw new UsageError('give exactly one of --image <file> or --meeting <id>');
 
