@@ -8,7 +8,8 @@ import type { JSHandle, Page } from 'playwright-core';
 import { tempDir } from '../../helpers/qr-images';
 import type { InPage } from './in-page';
 
-const files = tempDir('qrri-browser-');
+/** Made on first use: scripts that only paste (screenshots, the Electron smoke) leave no empty directory behind. */
+let files: string | undefined;
 
 /** Loads the app and waits until it is interactive and its event stream is open. */
 export async function openApp(page: Page, url: string): Promise<void> {
@@ -19,6 +20,7 @@ export async function openApp(page: Page, url: string): Promise<void> {
 
 /** Writes `bytes` to a temporary file named `name` and returns its path. */
 export function tempFile(name: string, bytes: Buffer | string): string {
+  files ??= tempDir('qrri-browser-');
   const file = path.join(files, name);
   writeFileSync(file, bytes);
   return file;
