@@ -5,18 +5,30 @@
  */
 import { z } from 'zod';
 import {
+  findFormatCharacter,
   normalizeMeetingId,
   normalizeNumberType,
   normalizeOrgId,
   normalizePassword,
   normalizeSipNumber,
 } from './payload/normalize';
+import { codePointName } from './payload/preview';
 
-function normalized(normalize: (raw: string) => string | null, message: string) {
+/** The message for a value holding an invisible format character (zero-width, bidi…). */
+function invisibleMessage(label: string, found: string): string {
+  return `${label} contains an invisible character (${codePointName(found)}, zero-width or text-direction); type it again without it`;
+}
+
+function normalized(normalize: (raw: string) => string | null, label: string, message: string) {
   return z
     .string()
     .max(256, message)
     .transform((raw, ctx) => {
+      const found = findFormatCharacter(raw);
+      if (found !== null) {
+        ctx.issues.push({ code: 'custom', message: invisibleMessage(label, found), input: raw });
+        return z.NEVER;
+      }
       const value = normalize(raw);
       if (value === null) {
         ctx.issues.push({ code: 'custom', message, input: raw });
@@ -26,19 +38,10 @@ function normalized(normalize: (raw: string) => string | null, message: string) 
     });
 }
 
-export const MeetingIdSchema = normalized(normalizeMeetingId, 'Meeting ID must be 6–20 digits');
-export const PasswordSchema = normalized(
-  normalizePassword,
-  'Password must be 1–64 printable characters',
-);
-export const SipNumberSchema = normalized(
-  normalizeSipNumber,
-  'SIP number must be an optional + followed by 3–32 digits',
-);
-export const OrgIdSchema = normalized(
-  normalizeOrgId,
-  'Enterprise ID must be 1–64 letters, digits, - or _',
-);
+export const MeetingIdSchema = normalized(normalizeMeetingId, 'Meeting ID', 'Meeting ID must be 6–20 digits');
+export const PasswordSchema = normalized(normalizePassword, 'Password', 'Password must be 1–64 printable characters');
+export const SipNumberSchema = normalized(normalizeSipNumber, 'SIP number', 'SIP number must be an optional + followed by 3–32 digits');
+export const OrgIdSchema = normalized(normalizeOrgId, 'Enterprise ID', 'Enterprise ID must be 1–64 letters, digits, - or _');
 export const NumberTypeSchema = z
   .union([z.literal(0), z.literal(1), z.literal('0'), z.literal('1')])
   .transform((raw) => normalizeNumberType(raw) ?? 0);
@@ -60,12 +63,24 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
+/** A room's name as people see it: no control or invisible format characters (a name with RTL marks passes for another). */
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .superRefine((name, ctx) => {
+    // eslint-disable-next-line no-control-regex
+    const found = findFormatCharacter(name) ?? /[\u0000-\u001f\u007f-\u009f]/u.exec(name)?.[0];
+    if (found !== undefined && found !== null) ctx.addIssue({ code: 'custom', message: invisibleMessage('Name', found) });
+  });
+
 export const TerminalSchema = z.object({
   callNum: SipNumberSchema,
   orgId: OrgIdSchema.optional(),
   numberType: NumberTypeSchema.optional(),
   /** A display name (a room's name), never sent to the server. */
-  name: z.string().trim().min(1).max(64).optional(),
+  name: DisplayNameSchema.optional(),
 });
 export type Terminal = z.infer<typeof TerminalSchema>;
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   BaseUrlSchema,
+  DisplayNameSchema,
   LanguageSchema,
   MeetingIdSchema,
   SiteIdSchema,
@@ -14,7 +15,7 @@ import {
 export const RoomSchema = TerminalSchema.extend({
   /** Stable identifier, independent of name and number. */
   id: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(64),
+  name: DisplayNameSchema,
 });
 export type Room = z.infer<typeof RoomSchema>;
 

@@ -50,6 +50,19 @@ export function findForbiddenControl(text: string): string | null {
 // eslint-disable-next-line no-control-regex
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
+/**
+ * Unicode format characters (category Cf): zero-width spaces and joiners, bidi marks, overrides
+ * and isolates, the BOM, soft hyphens… Invisible, so a password of only U+200B or a name with
+ * RTL marks looks like something else (security review, finding 7). Refused in passwords, names
+ * and numbers; an invitation text around them may still carry some (chat apps add them).
+ */
+const FORMAT_CHARACTER = /\p{Cf}/u;
+
+/** The first format (Cf) character in `value`, or `null` when there is none. */
+export function findFormatCharacter(value: string): string | null {
+  return FORMAT_CHARACTER.exec(value)?.[0] ?? null;
+}
+
 /** Meeting ID: digits only after removing spaces, dashes and dots; 6–20 digits. */
 export function normalizeMeetingId(raw: string): string | null {
   const id = toHalfWidth(raw).trim().replace(/[\s.-]/gu, '');
@@ -59,7 +72,7 @@ export function normalizeMeetingId(raw: string): string | null {
 /** Password: trimmed; 1–64 printable characters; never altered otherwise. */
 export function normalizePassword(raw: string): string | null {
   const pwd = raw.trim();
-  if (pwd.length < 1 || [...pwd].length > 64 || ANY_CONTROL.test(pwd)) return null;
+  if (pwd.length < 1 || [...pwd].length > 64 || ANY_CONTROL.test(pwd) || FORMAT_CHARACTER.test(pwd)) return null;
   return pwd;
 }
 

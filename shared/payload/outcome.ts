@@ -5,13 +5,14 @@
 import type { LocalizedText } from '../i18n-text';
 import type { Meeting, SiteId, Terminal } from '../schemas';
 import {
+  findFormatCharacter,
   normalizeMeetingId,
   normalizeNumberType,
   normalizeOrgId,
   normalizePassword,
   normalizeSipNumber,
 } from './normalize';
-import { quote } from './preview';
+import { codePointName, quote } from './preview';
 import * as reasons from './reasons';
 import type { ParsedPayload, PayloadSource } from './types';
 
@@ -60,6 +61,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; reason: Localized
 
 /** Validates and normalises a meeting; a failure names the field that is wrong. */
 export function checkMeeting(raw: RawMeeting): Checked<Meeting> {
+  const hidden = invisibleIn([['number', raw.id], ['password', raw.password]]);
+  if (hidden) return { ok: false, reason: hidden };
   const id = normalizeMeetingId(raw.id);
   if (id === null) return { ok: false, reason: reasons.invalidMeetingId(quote(raw.id, 30)) };
   const meeting: Meeting = { id };
@@ -75,6 +78,8 @@ export function checkMeeting(raw: RawMeeting): Checked<Meeting> {
 
 /** Validates and normalises a terminal; a failure names the field that is wrong. */
 export function checkTerminal(raw: RawTerminal): Checked<Terminal> {
+  const hidden = invisibleIn([['number', raw.callNum], ['number', raw.orgId], ['name', raw.name]]);
+  if (hidden) return { ok: false, reason: hidden };
   const callNum = normalizeSipNumber(raw.callNum);
   if (callNum === null) {
     const hasLetters = /[a-z]/iu.test(raw.callNum.replace(/^\s*(?:sips?|tel):/iu, '').split('@')[0] ?? '');
@@ -102,10 +107,19 @@ export function checkTerminal(raw: RawTerminal): Checked<Terminal> {
   return { ok: true, value: terminal };
 }
 
-// eslint-disable-next-line no-control-regex
-const NAME_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/** Why a value with an invisible format character (zero-width, bidi…) is refused, naming the first. */
+function invisibleIn(values: readonly (readonly [reasons.InvisibleField, string | undefined])[]): LocalizedText | undefined {
+  for (const [field, value] of values) {
+    const found = value === undefined ? null : findFormatCharacter(value);
+    if (found !== null) return reasons.invisibleCharacter(field, codePointName(found));
+  }
+  return undefined;
+}
 
-/** A room's display name: trimmed, 1–64 UTF-16 units as TerminalSchema counts, no controls. */
+// eslint-disable-next-line no-control-regex
+const NAME_CONTROL = /[\u0000-\u001f\u007f-\u009f\p{Cf}]/u;
+
+/** A room's display name: trimmed, 1–64 UTF-16 units as TerminalSchema counts, no controls or format characters. */
 export function normalizeName(raw: string): string | null {
   const name = raw.trim();
   return name.length >= 1 && name.length <= 64 && !NAME_CONTROL.test(name) ? name : null;

@@ -27,6 +27,21 @@ export const controlCharacter = (name: string): Text =>
     `此二维码包含可用于伪装文字的隐藏控制字符（${name}），已拒绝读取。请使用会议邀请中的二维码。`,
   );
 
+/** Which value of a code held an invisible character. */
+export type InvisibleField = 'password' | 'name' | 'number';
+
+const INVISIBLE_FIELD: Record<InvisibleField, { en: string; zh: string }> = {
+  password: { en: 'password', zh: '密码' },
+  name: { en: 'room name', zh: '会议室名称' },
+  number: { en: 'meeting ID or room number', zh: '会议 ID 或会议室号码' },
+};
+
+export const invisibleCharacter = (field: InvisibleField, name: string): Text =>
+  text(
+    `The ${INVISIBLE_FIELD[field].en} in this QR code contains an invisible character (${name}, zero-width or text-direction) that can make it look like something else, so it was not read. Use the QR code from the meeting invitation, or type the value.`,
+    `此二维码中的${INVISIBLE_FIELD[field].zh}包含不可见字符（${name}，零宽或文字方向字符），可能使其看起来像其他内容，已拒绝读取。请使用会议邀请中的二维码，或手动输入。`,
+  );
+
 export const empty: Text = text(
   `This QR code is empty. Scan the meeting's QR code.`,
   '此二维码内容为空。请扫描会议二维码。',

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePayload, type Meeting, type ParsedPayload, type Terminal } from '../../shared/payload';
-import { MeetingSchema, TerminalSchema } from '../../shared/schemas';
+import type { z } from 'zod';
+import { DisplayNameSchema, MeetingIdSchema, MeetingSchema, PasswordSchema, SipNumberSchema, TerminalSchema } from '../../shared/schemas';
 
 function expectValid(result: ParsedPayload): void {
   if (result.kind === 'meeting' || result.kind === 'both') {
@@ -209,11 +210,31 @@ describe('refused codes', () => {
     ['bidi isolate', 'Meeting ID: \u2066914083136\u2069', ['U+2066']],
     ['C1 control', 'Meeting ID: 914083136\u0085', ['U+0085']],
     ['DEL', 'sip:+99111253020382685\u007f', ['U+007F']],
+    // Invisible format characters (Unicode Cf) in values (security review, finding 7).
+    ['password of only a zero-width space', '{"confID":"914083136","pwd":"\u200b"}', ['password', 'U+200B', 'invisible'], ['密码', 'U+200B', '不可见']],
+    ['soft hyphen inside a password', '{"confID":"914083136","pwd":"123\u00ad123"}', ['password', 'U+00AD'], ['密码', 'U+00AD']],
+    ['BOM before an app-link password', 'qr-room-invite://v1?meeting=914083136&password=%EF%BB%BF123123', ['password', 'U+FEFF'], ['密码', 'U+FEFF']],
+    ['RTL mark in a room name', 'qr-room-invite://v1?terminal=%2B99111253020382685&name=Room%E2%80%8FA', ['room name', 'U+200F'], ['会议室名称', 'U+200F']],
+    ['LTR isolate in a decoded room name', 'qr-room-invite://v1?terminal=%2B99111253020382685&name=%E2%81%A6Room+A', ['room name', 'U+2066'], ['会议室名称', 'U+2066']],
+    ['zero-width joiner in a callNum', '{"callNum":"+99111253020382685\u200d"}', ['room number', 'U+200D'], ['会议室号码', 'U+200D']],
+    ['zero-width space in a JSON meeting ID', '{"confID":"914083\u200b136","pwd":"123123"}', ['meeting ID', 'U+200B'], ['会议 ID', 'U+200B']],
     ['plain text', 'hello world', ['This QR code says "hello world", not a meeting or a room'], ['hello world']],
     ['mailto', 'mailto:someone@example.com', ['mailto:someone@example.com']],
     ['Wi-Fi code', 'WIFI:S:Office;T:WPA;P:secret;;', ['WIFI:S:Office']],
   ])('%s', (_name, input, en, zh) => {
     expectUnknown(parsePayload(input), en, zh ?? en);
+  });
+
+  it.each([
+    ['PasswordSchema', PasswordSchema, '\u200b', 'U+200B'],
+    ['PasswordSchema', PasswordSchema, '12\u202c3123', 'U+202C'],
+    ['SipNumberSchema', SipNumberSchema, '+991112530\u206020382685', 'U+2060'],
+    ['MeetingIdSchema', MeetingIdSchema, '914\u200e083136', 'U+200E'],
+    ['DisplayNameSchema', DisplayNameSchema, 'Room\u200fA', 'U+200F'],
+  ])('%s refuses %j at every other boundary (IPC, settings, CLI) with a reason naming %s', (_name, schema, value, codePoint) => {
+    const parsed = (schema as z.ZodType).safeParse(value);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain(`invisible character (${codePoint}`);
   });
 
   it('quotes only the first 40 characters, with an ellipsis', () => {
