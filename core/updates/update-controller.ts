@@ -97,8 +97,12 @@ export interface UpdateController {
 }
 
 const isChecksumError = (error: unknown) => /sha512 checksum mismatch/iu.test(String((error as Error | undefined)?.message ?? error));
+/**
+ * The server could not be reached or was briefly down (Node's codes, Chromium's net errors in the
+ * app). A 404 (a wrong `updates.url`) or a certificate error is a misconfiguration, not this.
+ */
 const isNetworkError = (error: unknown) =>
-  /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|net::ERR_[A-Z_]+|HttpError: (5\d\d|404))\b/u.test(
+  /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|net::ERR_(CONNECTION_[A-Z_]+|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|NETWORK_CHANGED|ADDRESS_UNREACHABLE|TIMED_OUT|PROXY_CONNECTION_FAILED)|HttpError: 5\d\d)\b/u.test(
     `${String((error as { code?: string } | undefined)?.code ?? '')} ${String((error as Error | undefined)?.message ?? error)}`,
   );
 

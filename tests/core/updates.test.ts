@@ -138,6 +138,12 @@ describe('update checks against a local HTTPS feed', () => {
     expect(logs.filter((l) => l.level !== 'info')).toEqual([]);
   });
 
+  it('reports a feed URL without update files (404) as an error, not as a quiet outage', async () => {
+    const { controller, logs } = setup({ mode: 'notify', url: `${feed.url}/nothing-here` });
+    expect(await controller.checkNow()).toMatchObject({ kind: 'failed', reason: 'other', message: expect.stringMatching(/404/u) as unknown });
+    expect(logs).toContainEqual({ level: 'error', message: 'update refused' });
+  });
+
   it('makes no request at all when off', async () => {
     feed.publish({ version: '1.3.0', installer });
     const { controller, scheduler, states } = setup({ mode: 'off', url: feed.url });
