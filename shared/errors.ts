@@ -27,6 +27,7 @@ export const ClientCode = {
   timeout: 'QRRI.TIMEOUT',
   tls: 'QRRI.TLS',
   outcomeUnknown: 'QRRI.OUTCOME_UNKNOWN',
+  responseTooLarge: 'QRRI.RESPONSE_TOO_LARGE',
   unexpectedResponse: 'QRRI.UNEXPECTED_RESPONSE',
   unknownServerError: 'QRRI.UNKNOWN_SERVER_ERROR',
   badSettings: 'QRRI.BAD_SETTINGS',
@@ -180,6 +181,17 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     action: {
       en: 'Check whether the room is ringing or in the meeting before trying again.',
       'zh-CN': '请先确认会议室是否正在响铃或已入会，再决定是否重试。',
+    },
+    retrySafe: false,
+  },
+  [ClientCode.responseTooLarge]: {
+    title: {
+      en: 'The invitation was sent, but the server’s answer was far too large to be real, so it was not read: the room may already be being called.',
+      'zh-CN': '邀请已发出，但服务器的应答异常过大，未予读取：会议室可能已在被呼叫。',
+    },
+    action: {
+      en: 'Check whether the room is ringing or in the meeting before trying again, and check the site setting (base URL). If it keeps happening, contact support with the details below.',
+      'zh-CN': '请先确认会议室是否正在响铃或已入会再决定是否重试，并检查站点设置（基础URL）。如反复出现，请将下方详情提供给技术支持。',
     },
     retrySafe: false,
   },

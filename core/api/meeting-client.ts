@@ -14,6 +14,7 @@ import { ClientCode } from '../../shared/errors';
 import type { InviteError, InviteResult } from '../../shared/invite-result';
 import type { Language } from '../../shared/schemas';
 import { silentLogger, type Logger } from '../log';
+import { ResponseTooLargeError, withResponseLimit } from './response-limit';
 
 export const INVITE_PATH = '/v1/mmc/control/conferences/inviteWithPwd';
 
@@ -101,20 +102,23 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     };
   }
 
-  async function attempt(call: InviteCall, signal: AbortSignal | undefined) {
-    const requestId = randomUUID();
+  async function attempt(call: InviteCall, requestId: string, signal: AbortSignal | undefined) {
     const request = describeInvite(call, requestId);
-    const response = await got.post(request.url, {
-      body: JSON.stringify(request.body),
-      headers: request.headers,
-      timeout: { request: timeoutMs },
-      retry: { limit: 0 },
-      throwHttpErrors: false,
-      followRedirect: false,
-      responseType: 'text',
-      https: certificateAuthority ? { certificateAuthority } : {},
-      ...(signal ? { signal } : {}),
-    });
+    const response = await withResponseLimit(
+      (limited) =>
+        got.post(request.url, {
+          body: JSON.stringify(request.body),
+          headers: request.headers,
+          timeout: { request: timeoutMs },
+          retry: { limit: 0 },
+          throwHttpErrors: false,
+          followRedirect: false,
+          responseType: 'text',
+          https: certificateAuthority ? { certificateAuthority } : {},
+          signal: limited,
+        }),
+      { signal },
+    );
     return { response, requestId };
   }
 
@@ -124,8 +128,9 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       const callLog = log.withSecrets([call.password]);
       let lastRequestId: string | undefined;
       for (let attempts = 1; ; attempts++) {
+        const sentId = randomUUID();
         try {
-          const { response, requestId } = await attempt(call, signal);
+          const { response, requestId } = await attempt(call, sentId, signal);
           lastRequestId = headerValue(response, 'x-request-id') ?? requestId;
           callLog.info('inviteWithPwd answered', { status: response.statusCode, requestId: lastRequestId, attempts });
           if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -140,6 +145,14 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
           }
           return { ok: false, error, attempts };
         } catch (cause) {
+          if (cause instanceof ResponseTooLargeError) {
+            // The request was sent and answered, so the server may well have called the room
+            // even with a 2xx status we cannot confirm from a body we refuse to read: "unknown",
+            // never retried, never "accepted" (a hostile server or proxy can send 200 + junk).
+            callLog.warn('inviteWithPwd answer too large', { status: cause.status, limit: cause.limit, attempts });
+            const status = cause.status === undefined ? {} : { status: cause.status };
+            return { ok: false, attempts, error: { code: ClientCode.responseTooLarge, outcome: 'unknown', requestId: sentId, detail: cause.message, ...status } };
+          }
           const error = errorFromException(cause, lastRequestId);
           callLog.warn('inviteWithPwd failed', { code: error.code, detail: error.detail, attempts });
           const preSend = cause instanceof RequestError && PRE_SEND_CODES.has(cause.code) && !wasSent(cause);
