@@ -34,9 +34,15 @@ export const ClientCode = {
   refused: 'QRRI.REFUSED',
   internal: 'QRRI.INTERNAL',
   rateLimited: 'QRRI.RATE_LIMITED',
+  captureRateLimited: 'QRRI.CAPTURE_RATE_LIMITED',
   settingsReset: 'QRRI.SETTINGS_RESET',
   settingLocked: 'QRRI.SETTING_LOCKED',
   managedConfigInvalid: 'QRRI.MANAGED_CONFIG_INVALID',
+  // Call status (docs/api.md, "After the invite").
+  noStatusSource: 'QRRI.NO_STATUS_SOURCE',
+  notInMeeting: 'QRRI.NOT_IN_MEETING',
+  noHostPassword: 'QRRI.NO_HOST_PASSWORD',
+  appIdMissing: 'QRRI.APP_ID_MISSING',
 } as const;
 export type ClientCode = (typeof ClientCode)[keyof typeof ClientCode];
 
@@ -134,6 +140,84 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     action: { en: 'Wait a minute, then try again.', 'zh-CN': '请等待一分钟后重试。' },
     retrySafe: true,
   },
+  // Door A (conference control) and door B (App ID): docs/api.md, "Codes of the call-status doors".
+  'MMC.111072064': {
+    title: { en: 'Meeting control is locked after too many wrong host passwords.', 'zh-CN': '主持人密码错误次数过多，会控已被暂时锁定。' },
+    action: { en: 'Wait a while and check the host password before trying again; the invitation itself is not affected.', 'zh-CN': '请稍等片刻，核对主持人密码后再试；邀请本身不受影响。' },
+    retrySafe: false,
+  },
+  'MMC.111100012': {
+    title: { en: 'This meeting is not hosted on this site: a regional site serves it.', 'zh-CN': '该会议不在此站点，由区域站点承载。' },
+    action: { en: 'Choose the meeting’s site (Chinese mainland or international) in Settings.', 'zh-CN': '请在设置中选择会议所在的站点（中国大陆或国际）。' },
+    retrySafe: true,
+  },
+  'USG.206010025': {
+    title: { en: 'App ID authentication failed: the App ID or App Key is wrong.', 'zh-CN': 'App ID 鉴权失败：App ID 或 App Key 错误。' },
+    action: { en: 'Check the App ID and enter the App Key again in Settings › Enterprise App ID.', 'zh-CN': '请在“设置 › 企业 App ID”中检查 App ID 并重新输入 App Key。' },
+    retrySafe: true,
+  },
+  'USG.206010057': {
+    title: { en: 'App ID authentication expired before it reached the server: the computer’s clock is probably off.', 'zh-CN': 'App ID 认证已过期：电脑时钟可能不准。' },
+    action: { en: 'Check the computer’s clock (date, time and time zone), then test the connection again.', 'zh-CN': '请检查电脑的日期、时间和时区，然后重新测试连接。' },
+    retrySafe: true,
+  },
+  'USG.206020000': {
+    title: { en: 'The App ID access token is not valid.', 'zh-CN': 'App ID 访问令牌无效。' },
+    action: { en: 'Test the App ID connection in Settings; if it keeps failing, ask your administrator.', 'zh-CN': '请在设置中测试 App ID 连接；如仍失败，请联系管理员。' },
+    retrySafe: true,
+  },
+  // InviteResultNotify result codes (docs/api.md, door A's push messages).
+  'CALL.11076001': {
+    title: { en: 'The room is busy.', 'zh-CN': '会议室忙。' },
+    action: { en: 'The room is in another call: end it on the room’s terminal, then invite again.', 'zh-CN': '会议室正在其他通话中：请在终端上结束该通话后重新邀请。' },
+    retrySafe: true,
+  },
+  'CALL.11076002': {
+    title: { en: 'The host hung the room up.', 'zh-CN': '主持人挂断了会议室。' },
+    action: { en: 'Ask the host before inviting the room again.', 'zh-CN': '请先与主持人确认，再重新邀请会议室。' },
+    retrySafe: false,
+  },
+  'CALL.11076010': {
+    title: { en: 'The room left the meeting.', 'zh-CN': '会议室已离开会议。' },
+    action: { en: 'Invite the room again if it should be in the meeting.', 'zh-CN': '如需会议室继续参会，请重新邀请。' },
+    retrySafe: true,
+  },
+  ...Object.fromEntries(
+    ['11111001', '11111002', '11111003', '11111004'].map((code) => [
+      `CALL.${code}`,
+      {
+        title: { en: 'The call to the room failed: network or SIP timeout.', 'zh-CN': '呼叫会议室失败：网络或SIP超时。' },
+        action: { en: 'Check that the room’s terminal is on and online, then invite again.', 'zh-CN': '请确认会议室终端已开机并在线，然后重新邀请。' },
+        retrySafe: true,
+      },
+    ]),
+  ),
+  [ClientCode.noStatusSource]: {
+    title: {
+      en: 'Whether the room joined cannot be confirmed without the host password or an enterprise App ID.',
+      'zh-CN': '没有主持人密码或企业 App ID，无法确认会议室是否已入会。',
+    },
+    action: {
+      en: 'Look at the meeting’s participant list, or enter the host password to follow the call.',
+      'zh-CN': '请查看会议的与会者列表，或输入主持人密码以跟踪呼叫状态。',
+    },
+    retrySafe: true,
+  },
+  [ClientCode.notInMeeting]: {
+    title: { en: 'The room is not in the meeting.', 'zh-CN': '会议室不在会议中。' },
+    action: { en: 'Invite the room if it should join; there is nothing to hang up.', 'zh-CN': '如需入会请邀请会议室；无需挂断。' },
+    retrySafe: true,
+  },
+  [ClientCode.noHostPassword]: {
+    title: { en: 'The meeting service did not give this meeting’s host password to the App ID.', 'zh-CN': '会议服务未向该 App ID 提供此会议的主持人密码。' },
+    action: { en: 'Enter the host password to hang up, or hang up from the meeting itself.', 'zh-CN': '请输入主持人密码后挂断，或在会议中直接挂断。' },
+    retrySafe: true,
+  },
+  [ClientCode.appIdMissing]: {
+    title: { en: 'No enterprise App ID is configured.', 'zh-CN': '未配置企业 App ID。' },
+    action: { en: 'Enter the App ID and App Key in Settings › Enterprise App ID.', 'zh-CN': '请在“设置 › 企业 App ID”中输入 App ID 和 App Key。' },
+    retrySafe: true,
+  },
   [ClientCode.invalidInput]: {
     title: { en: 'The meeting or room details are not valid.', 'zh-CN': '会议或会议室信息无效。' },
     action: { en: 'Correct the field named in the details; nothing was sent.', 'zh-CN': '请更正详情中指出的字段；未发送任何请求。' },
@@ -218,6 +302,11 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   [ClientCode.rateLimited]: {
     title: { en: 'Too many invitations in a short time.', 'zh-CN': '短时间内邀请次数过多。' },
     action: { en: 'Wait a minute before inviting again; nothing was sent.', 'zh-CN': '请等待一分钟后再邀请；未发送任何请求。' },
+    retrySafe: true,
+  },
+  [ClientCode.captureRateLimited]: {
+    title: { en: 'Too many screen or clipboard reads in a short time.', 'zh-CN': '短时间内读取屏幕或剪贴板的次数过多。' },
+    action: { en: 'Wait a minute, then scan again.', 'zh-CN': '请等待一分钟后再扫描。' },
     retrySafe: true,
   },
   [ClientCode.settingsReset]: {

@@ -175,10 +175,11 @@ export class CallWorld {
     this.emitParticipant(conferenceID, participant, false);
   }
 
+  /** The result (why) is pushed before the participant's removal, so a listener knows the reason when it goes. */
   private remove(conferenceID: string, participant: Participant, resultCode: number): void {
     this.meetings.get(conferenceID)?.delete(participant.participantID);
-    this.emitParticipant(conferenceID, participant, true);
     this.emit({ kind: 'invite-result', conferenceID, callNumber: participant.phone, resultCode });
+    this.emitParticipant(conferenceID, participant, true);
   }
 
   private emitParticipant(conferenceID: string, participant: Participant, left: boolean): void {

@@ -204,7 +204,8 @@ function errorFromResponse(response: Response<string>, requestId: string): Invit
   return { ...base, code: ClientCode.unknownServerError, outcome, detail: `HTTP ${status}` };
 }
 
-function parseErrorBody(text: string): { code?: string; message?: string } {
+/** `error_code`/`error_msg` of an error body (also used by the call-status clients). */
+export function parseErrorBody(text: string): { code?: string; message?: string } {
   try {
     const json: unknown = JSON.parse(text);
     if (json && typeof json === 'object') {
@@ -225,7 +226,8 @@ function wasSent(error: RequestError): boolean {
   return error.timings?.upload !== undefined;
 }
 
-function errorFromException(cause: unknown, requestId: string | undefined): InviteError {
+/** What a thrown got error means for the person (also used by the call-status clients). */
+export function errorFromException(cause: unknown, requestId: string | undefined): InviteError {
   const withId = requestId ? { requestId } : {};
   if (!(cause instanceof RequestError)) {
     const detail = cause instanceof Error ? cause.name : 'unknown error';

@@ -32,13 +32,39 @@ function documentedCodes(): string[] {
   return codes;
 }
 
+const DOOR_CODES_HEADING = '### Codes of the call-status doors';
+
+/** The prefixed codes of the table under DOOR_CODES_HEADING in docs/api.md. */
+function documentedDoorCodes(): string[] {
+  const text = readFileSync(API_DOC, 'utf8');
+  const start = text.indexOf(DOOR_CODES_HEADING);
+  if (start < 0) throw new Error(`docs/api.md has no "${DOOR_CODES_HEADING}" section`);
+  const rest = text.slice(start + DOOR_CODES_HEADING.length);
+  const next = rest.search(/^#{1,3} /mu);
+  const section = next < 0 ? rest : rest.slice(0, next);
+  return [...section.matchAll(/^\| `([A-Z]+\.\d+)` \|/gmu)].map((m) => m[1] ?? '');
+}
+
 describe('error catalogue', () => {
   it('lists the same codes as docs/api.md', () => {
     const documented = documentedCodes().sort();
     expect(documented).toEqual([...apiCodes].sort());
-    // And the catalogue has no server code the documentation does not know.
-    const catalogued = Object.keys(ERROR_CATALOGUE).filter((code) => code.startsWith('MMC.')).map((code) => code.slice(4));
+    // And the catalogue has no inviteWithPwd code the documentation does not know.
+    const doorCodes = new Set(documentedDoorCodes());
+    const catalogued = Object.keys(ERROR_CATALOGUE).filter((code) => code.startsWith('MMC.') && !doorCodes.has(code)).map((code) => code.slice(4));
     expect(catalogued.sort()).toEqual(documented);
+  });
+
+  it('has an entry in both languages for every code of the call-status doors in docs/api.md, and no undocumented one', () => {
+    const documented = documentedDoorCodes();
+    expect(documented.length).toBeGreaterThan(0);
+    for (const code of documented) {
+      const entry = ERROR_CATALOGUE[code];
+      expect(entry, code).toBeDefined();
+      expect(entry?.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/u);
+    }
+    const server = Object.keys(ERROR_CATALOGUE).filter((code) => /^(?:USG|CALL)\./u.test(code));
+    expect(server.sort()).toEqual(documented.filter((code) => /^(?:USG|CALL)\./u.test(code)).sort());
   });
 
   it.each([...apiCodes.map((c) => `MMC.${c}`), ...Object.values(ClientCode)])('%s has English and Chinese text and a retry rule', (code) => {

@@ -1,0 +1,121 @@
+/**
+ * JSON calls for the call-status doors (docs/api.md, "After the invite"): the same got settings
+ * as the meeting client (extra CA appended to the public roots, whole-request timeout, no
+ * redirects, `X-Request-ID`, language, user agent), answers capped at 64 KB, and every outcome a
+ * typed result. No automatic retries: the followers poll again on their own schedule, and a
+ * password is never sent twice (meetings lock after repeated failures).
+ */
+import { randomUUID } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+import got, { type Response } from 'got';
+import { ClientCode } from '../../shared/errors';
+import type { InviteError } from '../../shared/invite-result';
+import type { Language } from '../../shared/schemas';
+import { silentLogger, type Logger } from '../log';
+import { errorFromException, parseErrorBody } from './meeting-client';
+
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+
+export interface HttpOptions {
+  baseUrl: string;
+  extraCaPem?: string;
+  timeoutMs?: number;
+  language?: Language;
+  userAgent: string;
+  logger?: Logger;
+}
+
+export type CallResult<T> = { ok: true; value: T; requestId: string } | { ok: false; error: InviteError };
+
+export interface JsonCall {
+  /** For the log only (never a secret). */
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Values to mask in anything logged (passwords, tokens, keys). */
+  secrets: readonly string[];
+}
+
+/** Trusted roots for HTTPS and WSS alike: the public ones plus the configured extra CA. */
+export function certificateAuthorities(extraCaPem: string | undefined): string[] | undefined {
+  return extraCaPem ? [...rootCertificates, extraCaPem] : undefined;
+}
+
+function headerValue(response: Response<string>, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function createJsonCaller(options: HttpOptions) {
+  const log = options.logger ?? silentLogger;
+  const ca = certificateAuthorities(options.extraCaPem);
+  const acceptLanguage = options.language === 'zh-CN' ? 'zh-CN' : 'en-US';
+
+  return async function call(request: JsonCall): Promise<CallResult<unknown>> {
+    const callLog = log.withSecrets(request.secrets);
+    const requestId = randomUUID();
+    const url = new URL(`${options.baseUrl}${request.path}`);
+    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+    const tooLarge = new AbortController();
+    try {
+      const pending = got(url.href, {
+        method: request.method,
+        headers: {
+          'x-request-id': requestId,
+          'accept-language': acceptLanguage,
+          'user-agent': options.userAgent,
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8' }),
+          ...request.headers,
+        },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        timeout: { request: options.timeoutMs ?? 15_000 },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        followRedirect: false,
+        responseType: 'text',
+        https: ca ? { certificateAuthority: ca } : {},
+        signal: tooLarge.signal,
+      });
+      // A hostile or broken server must not fill memory: stop reading past the cap.
+      void pending.on('downloadProgress', (progress: { transferred: number }) => {
+        if (progress.transferred > MAX_RESPONSE_BYTES) tooLarge.abort();
+      });
+      const response = await pending;
+      const answeredId = headerValue(response, 'x-request-id') ?? requestId;
+      callLog.info(`${request.name} answered`, { status: response.statusCode, requestId: answeredId });
+      if (response.statusCode >= 200 && response.statusCode < 300) {
+        try {
+          const json: unknown = response.body === '' ? {} : JSON.parse(response.body);
+          return { ok: true, value: json, requestId: answeredId };
+        } catch {
+          return { ok: false, error: { code: ClientCode.unexpectedResponse, outcome: 'failed', status: response.statusCode, requestId: answeredId, detail: 'not JSON' } };
+        }
+      }
+      const body = parseErrorBody(response.body);
+      const code = body.code ?? (response.statusCode === 429 ? 'MMC.100000429' : ClientCode.unknownServerError);
+      return {
+        ok: false,
+        error: {
+          code,
+          outcome: 'failed',
+          status: response.statusCode,
+          requestId: answeredId,
+          ...(body.message ? { serverMessage: body.message } : {}),
+          ...(body.code ? {} : { detail: `HTTP ${response.statusCode}` }),
+        },
+      };
+    } catch (cause) {
+      const error =
+        tooLarge.signal.aborted
+          ? { code: ClientCode.unexpectedResponse, outcome: 'failed' as const, requestId, detail: `answer over ${MAX_RESPONSE_BYTES} bytes` }
+          : errorFromException(cause, requestId);
+      callLog.warn(`${request.name} failed`, { code: error.code, detail: error.detail });
+      return { ok: false, error };
+    }
+  };
+}
+
+export type JsonCaller = ReturnType<typeof createJsonCaller>;
