@@ -53,6 +53,8 @@ export interface AppApiDeps {
   now?: () => number;
   /** Defaults to INVITES_PER_MINUTE; the browser preview's tests raise it. */
   invitesPerMinute?: number;
+  /** Screen captures and clipboard reads each, per minute; defaults to CAPTURES_PER_MINUTE. */
+  capturesPerMinute?: number;
 }
 
 /** Sends a main → renderer event, its payload typed by the contract. */
@@ -69,6 +71,26 @@ export interface AppApi {
 const MAX_REMEMBERED_ERRORS = 10;
 /** Invites accepted per minute through IPC, so a stuck loop cannot hammer the service. */
 export const INVITES_PER_MINUTE = 10;
+/**
+ * Screen captures (and, separately, clipboard reads) per minute: a person presses the shortcut
+ * a few times; a compromised renderer must not film the screen or watch the clipboard
+ * (security review, finding 9).
+ */
+export const CAPTURES_PER_MINUTE = 20;
+
+/** A sliding one-minute window: `take()` is false once `limit` calls happened in the last minute. */
+function perMinute(limit: number, now: () => number): { take(): boolean } {
+  const times: number[] = [];
+  return {
+    take() {
+      const t = now();
+      while (times.length > 0 && t - (times[0] ?? 0) >= 60_000) times.shift();
+      if (times.length >= limit) return false;
+      times.push(t);
+      return true;
+    },
+  };
+}
 
 function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value };
@@ -82,15 +104,17 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   const log = deps.logger ?? silentLogger;
   const recentErrors: (InviteError & { at: string })[] = [];
   const now = deps.now ?? Date.now;
-  const inviteTimes: number[] = [];
+  const invites = perMinute(deps.invitesPerMinute ?? INVITES_PER_MINUTE, now);
+  const captures = perMinute(deps.capturesPerMinute ?? CAPTURES_PER_MINUTE, now);
+  const clipboardReads = perMinute(deps.capturesPerMinute ?? CAPTURES_PER_MINUTE, now);
 
-  /** Sliding one-minute window over the invites that reached the service. */
-  function rateLimited(): boolean {
-    const t = now();
-    while (inviteTimes.length > 0 && t - (inviteTimes[0] ?? 0) >= 60_000) inviteTimes.shift();
-    if (inviteTimes.length >= (deps.invitesPerMinute ?? INVITES_PER_MINUTE)) return true;
-    inviteTimes.push(t);
-    return false;
+  /** Runs a capture-like call unless its window is full. */
+  async function limited<T>(window: { take(): boolean }, what: string, run: () => Promise<T>): Promise<IpcResult<T>> {
+    if (!window.take()) {
+      log.warn(`${what} refused: rate limit`);
+      return fail(ClientCode.captureRateLimited, `more than ${deps.capturesPerMinute ?? CAPTURES_PER_MINUTE} ${what}s in a minute`);
+    }
+    return ok(await run());
   }
 
   const language = (settings = deps.store.read()): Language => settings.language ?? deps.systemLanguage();
@@ -124,7 +148,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
 
   async function invite(request: InvokeParsedRequests[typeof InvokeChannel.invite]): Promise<IpcResult<InviteSuccess>> {
     const { meeting, roomId, rememberPassword, origin } = request;
-    if (rateLimited()) {
+    if (!invites.take()) {
       log.warn('invite refused: rate limit', { origin });
       return fail(ClientCode.rateLimited, `more than ${deps.invitesPerMinute ?? INVITES_PER_MINUTE} invitations in a minute`);
     }
@@ -174,8 +198,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     [InvokeChannel.labelMeeting]: ({ id, label }) => Promise.resolve(changed(() => deps.store.labelMeeting(id, label || null))),
     [InvokeChannel.forgetMeeting]: ({ id }) => Promise.resolve(changed(() => deps.store.forgetMeeting(id))),
     [InvokeChannel.forgetAllMeetings]: () => Promise.resolve(changed(() => deps.store.forgetAllMeetings())),
-    [InvokeChannel.captureScreens]: async () => ok(await deps.captureScreens()),
-    [InvokeChannel.readClipboardImage]: async () => ok(await deps.readClipboard()),
+    [InvokeChannel.captureScreens]: () => limited(captures, 'screen capture', deps.captureScreens),
+    [InvokeChannel.readClipboardImage]: () => limited(clipboardReads, 'clipboard read', deps.readClipboard),
     [InvokeChannel.copyDiagnostics]: async () => {
       await deps.writeClipboardText(diagnostics(deps, recentErrors));
       return ok({ copied: true as const });

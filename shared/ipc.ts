@@ -47,11 +47,14 @@ export const LabelMeetingRequestSchema = z.strictObject({
 
 export const MeetingRefSchema = z.strictObject({ id: MeetingIdSchema });
 
-export const ScanOutcomeSchema = z.discriminatedUnion('outcome', [
-  z.strictObject({ outcome: z.literal('no-code') }),
-  /** A code was found but is not a meeting or room; `reason` is the parser's sentence. */
-  z.strictObject({ outcome: z.literal('not-ours'), reason: z.string().max(300) }),
-]);
+/**
+ * What a tray scan found, as a key of main's own messages (shared/i18n/messages.ts): the
+ * renderer chooses which notification, never its text (security review, finding 9). The
+ * window keeps the details (the parser's reason) for whoever opens it.
+ */
+export const ScanOutcomeSchema = z.strictObject({
+  outcome: z.enum(['no-code', 'empty-clipboard', 'not-ours']),
+});
 export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
 
 export { SettingsPatchSchema };

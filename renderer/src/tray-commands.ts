@@ -5,16 +5,13 @@
  * confirmation off; everything else is shown in the window for a click. A link never invites.
  */
 import { subscribe, type QrRoomInviteApi } from '../../shared/bridge';
-import { localize } from '../../shared/i18n-text';
 import { isPasswordRemembered, type AppCommand, type InviteIpcRequest, type SettingsView } from '../../shared/ipc';
 import { selectedRoom } from '../../shared/settings';
-import { languageOf, type AppStore, type Candidate } from './app-state';
+import { type AppStore, type Candidate } from './app-state';
 import { terminalName } from './names';
 import type { IntakeController } from './intake';
 import type { InviteController } from './invite-controller';
 import type { ReadResult } from './reading';
-
-const MAX_REASON_LENGTH = 300;
 
 interface Deps {
   store: AppStore;
@@ -56,11 +53,9 @@ export function setupTrayCommands({ store, api, intake, invites, signal }: Deps)
     const view = store.get().settings;
     if (result.kind === 'problem') {
       const { problem } = result;
-      if (problem.kind === 'no-code' || problem.kind === 'empty-clipboard') await api.notifyScanOutcome({ outcome: 'no-code' });
-      else if (problem.kind === 'not-ours') {
-        const reason = localize(problem.reason, languageOf(store.get())).slice(0, MAX_REASON_LENGTH);
-        await api.notifyScanOutcome({ outcome: 'not-ours', reason });
-      } else await api.showWindow(); // a refused image or failed capture: the window explains
+      // Main words the notification; the window keeps the parser's reason for whoever opens it.
+      if (problem.kind === 'no-code' || problem.kind === 'empty-clipboard' || problem.kind === 'not-ours') await api.notifyScanOutcome({ outcome: problem.kind });
+      else await api.showWindow(); // a refused image or failed capture: the window explains
       return;
     }
     const [only] = result.candidates;

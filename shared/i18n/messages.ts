@@ -38,10 +38,12 @@ const en = {
       const entry = lookupError(error.code);
       return { title: entry.title.en, body: `${entry.action.en} (${error.code}${error.requestId ? `, ${error.requestId}` : ''})` };
     },
-    scan: (outcome: ScanOutcome): Note =>
-      outcome.outcome === 'no-code'
-        ? { title: 'No QR code found', body: 'No meeting QR code is visible on the screen. Show the meeting’s QR code and try again.' }
-        : { title: 'Not a meeting QR code', body: outcome.reason },
+    scan: ({ outcome }: ScanOutcome): Note =>
+      ({
+        'no-code': { title: 'No QR code found', body: 'No meeting QR code is visible on the screen. Show the meeting’s QR code and try again.' },
+        'empty-clipboard': { title: 'Nothing to read in the clipboard', body: 'The clipboard holds no picture or text. Copy the meeting’s QR code image, then try again.' },
+        'not-ours': { title: 'Not a meeting QR code', body: 'A QR code was found, but it is not a meeting or a room. Open QR Room Invite to see what it says.' },
+      })[outcome],
     shortcutTaken: (accelerator: string): Note => ({
       title: 'Shortcut not available',
       body: `${accelerator} is used by another application. Choose another shortcut in Settings.`,
@@ -110,10 +112,12 @@ const zhCN: Messages = {
       const entry = lookupError(error.code);
       return { title: entry.title['zh-CN'], body: `${entry.action['zh-CN']}（${error.code}${error.requestId ? `，${error.requestId}` : ''}）` };
     },
-    scan: (outcome) =>
-      outcome.outcome === 'no-code'
-        ? { title: '未找到二维码', body: '屏幕上没有会议二维码。请显示会议二维码后重试。' }
-        : { title: '不是会议二维码', body: outcome.reason },
+    scan: ({ outcome }) =>
+      ({
+        'no-code': { title: '未找到二维码', body: '屏幕上没有会议二维码。请显示会议二维码后重试。' },
+        'empty-clipboard': { title: '剪贴板中没有可读取的内容', body: '剪贴板中没有图片或文字。请复制会议二维码图片后重试。' },
+        'not-ours': { title: '不是会议二维码', body: '找到了二维码，但它不是会议或会议室二维码。请打开 QR Room Invite 查看其内容。' },
+      })[outcome],
     shortcutTaken: (accelerator) => ({ title: '快捷键不可用', body: `${accelerator} 已被其他应用占用，请在设置中选择其他快捷键。` }),
   },
   update: {

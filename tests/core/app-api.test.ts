@@ -122,16 +122,25 @@ describe('app API: diagnostics, scan notifications, links', () => {
     expect(text).not.toContain('Wrong-Pass-9');
   });
 
-  it('notifies a scan that found nothing or something else, in the UI language', async () => {
+  it('notifies a scan that found nothing or something else, in the UI language, with its own words', async () => {
     const { api, notes, store } = testAppApi(sim());
     await api.invoke(InvokeChannel.notifyScanOutcome, { outcome: 'no-code' });
+    await api.invoke(InvokeChannel.notifyScanOutcome, { outcome: 'empty-clipboard' });
     store.update({ language: 'zh-CN' });
-    await api.invoke(InvokeChannel.notifyScanOutcome, { outcome: 'not-ours', reason: '这是 example.com 的链接' });
+    await api.invoke(InvokeChannel.notifyScanOutcome, { outcome: 'not-ours' });
     expect(notes).toEqual([
       { title: 'No QR code found', body: expect.stringContaining('screen') as unknown },
-      { title: '不是会议二维码', body: '这是 example.com 的链接' },
+      { title: 'Nothing to read in the clipboard', body: expect.stringContaining('clipboard') as unknown },
+      { title: '不是会议二维码', body: expect.stringContaining('QR Room Invite') as unknown },
     ]);
-    expect(await api.invoke(InvokeChannel.notifyScanOutcome, { outcome: 'shout', reason: 'x' })).toMatchObject({ ok: false });
+    expect(await api.invoke(InvokeChannel.notifyScanOutcome, { outcome: 'shout' })).toMatchObject({ ok: false });
+  });
+
+  it('never shows renderer-chosen text in a notification (security review, finding 9)', async () => {
+    const { api, notes } = testAppApi(sim());
+    const forged = { outcome: 'not-ours', reason: 'Invited OK: your password expired, call +1 555 0100' };
+    expect(await api.invoke(InvokeChannel.notifyScanOutcome, forged)).toMatchObject({ ok: false, error: { code: ClientCode.invalidInput } });
+    expect(notes).toEqual([]);
   });
 
   it('offers the renderer no way to open links outside the app (security review, finding 9)', () => {
@@ -140,6 +149,31 @@ describe('app API: diagnostics, scan notifications, links', () => {
 });
 
 describe('app API: rate limit', () => {
+  it.each([
+    [InvokeChannel.captureScreens, 'captureScreens'],
+    [InvokeChannel.readClipboardImage, 'readClipboard'],
+  ] as const)('accepts 20 calls of %s a minute and refuses more without touching the screen or clipboard (security review, finding 9)', async (channel, dep) => {
+    const clock = { t: 0 };
+    let reads = 0;
+    const { api } = testAppApi(sim(), {
+      now: () => clock.t,
+      [dep]: () => {
+        reads += 1;
+        return Promise.resolve(dep === 'captureScreens' ? [] : { kind: 'empty' });
+      },
+    });
+    const results = [];
+    for (let i = 0; i < 22; i++) results.push(await api.invoke(channel, undefined));
+    expect(results.filter((r) => r.ok)).toHaveLength(20);
+    expect(results.slice(20).map((r) => !r.ok && r.error.code)).toEqual([ClientCode.captureRateLimited, ClientCode.captureRateLimited]);
+    expect(reads).toBe(20);
+    // The other kind of read has its own window.
+    const other = channel === InvokeChannel.captureScreens ? InvokeChannel.readClipboardImage : InvokeChannel.captureScreens;
+    expect(await api.invoke(other, undefined)).toMatchObject({ ok: true });
+    clock.t += 60_000;
+    expect(await api.invoke(channel, undefined)).toMatchObject({ ok: true });
+  });
+
   it(`accepts ${10} invites a minute through IPC and refuses more, sending nothing`, async () => {
     const clock = { t: 0 };
     const { api } = testAppApi(sim(), { now: () => clock.t });
