@@ -16,8 +16,10 @@ import type { GrayImage } from './types';
 
 export const BLOCK_SHIFT = 3;
 const BLOCK = 1 << BLOCK_SHIFT;
-/** Blocks whose grey range is at most this are flat. */
+/** Blocks whose grey range is at most this are flat (less where the level's noise is lower: flatLimit). */
 const MIN_DYNAMIC_RANGE = 24;
+/** The least range counted as contrast, however clean the level. */
+const MIN_FLAT_RANGE = 16;
 /** A flat block is dark only when clearly darker than its surroundings. */
 const FLAT_MARGIN = 4;
 
@@ -36,8 +38,9 @@ export function isDark(b: BinaryLevel, x: number, y: number): boolean {
 
 /** Buffers reused from frame to frame (one set per pyramid level). */
 export class Binarizer {
-  private readonly buffers: { means: Uint8Array; flat: Uint8Array; rows: Float32Array; thresholds: Int16Array }[] = [];
+  private readonly buffers: { means: Uint8Array; flat: Uint8Array; lows: Uint8Array; highs: Uint8Array; rows: Float32Array; thresholds: Int16Array }[] = [];
   private columns = new Float32Array(0);
+  private readonly histogram = new Uint32Array(256);
 
   private column(n: number): Float32Array {
     if (this.columns.length < n) this.columns = new Float32Array(n);
@@ -52,12 +55,14 @@ export class Binarizer {
     let buf = this.buffers[index];
     if (!buf || buf.means.length < bw * bh) {
       const n = bw * bh;
-      buf = { means: new Uint8Array(n), flat: new Uint8Array(n), rows: new Float32Array(n), thresholds: new Int16Array(n) };
+      buf = { means: new Uint8Array(n), flat: new Uint8Array(n), lows: new Uint8Array(n), highs: new Uint8Array(n), rows: new Float32Array(n), thresholds: new Int16Array(n) };
       this.buffers[index] = buf;
     }
-    const { means, flat, rows, thresholds } = buf;
-    if (coarser) blockStats(coarser, BLOCK >> 1, bw, bh, means, flat);
-    else blockStats(level, BLOCK, bw, bh, means, flat);
+    const { means, flat, lows, highs, rows, thresholds } = buf;
+    if (coarser) blockStats(coarser, BLOCK >> 1, bw, bh, means, lows, highs);
+    else blockStats(level, BLOCK, bw, bh, means, lows, highs);
+    const limit = flatLimit(lows, highs, bw * bh, this.histogram);
+    for (let b = 0; b < bw * bh; b++) flat[b] = (highs[b] as number) - (lows[b] as number) <= limit ? 1 : 0;
     // Mean of the 5×5 blocks around each block, as two sliding 1-D box sums (clamped at the borders).
     for (let by = 0; by < bh; by++) {
       const o = by * bw;
@@ -88,8 +93,30 @@ export class Binarizer {
   }
 }
 
-/** Mean and flatness of each size×size block of `src` (blocks past its edge repeat their neighbour). */
-function blockStats(src: GrayImage, size: number, bw: number, bh: number, means: Uint8Array, flat: Uint8Array): void {
+/**
+ * The widest grey range a block may have and still be flat, for this level: what noise alone
+ * gives here. Taken as twice the range of the quietest quarter of the blocks (paper, background),
+ * between MIN_FLAT_RANGE and MIN_DYNAMIC_RANGE: a clean photo of a faded print, whose ink and
+ * paper differ by barely more than 24 levels, keeps the edges of its finder rings, while a noisy
+ * camera frame stays at 24 and its noise does not break into specks.
+ */
+function flatLimit(lows: Uint8Array, highs: Uint8Array, n: number, histogram: Uint32Array): number {
+  histogram.fill(0);
+  for (let b = 0; b < n; b++) {
+    const range = (highs[b] as number) - (lows[b] as number);
+    histogram[range] = (histogram[range] as number) + 1;
+  }
+  let seen = 0;
+  let range = 0;
+  for (; range < 255; range++) {
+    seen += histogram[range] as number;
+    if (seen >= n / 4) break;
+  }
+  return Math.min(MIN_DYNAMIC_RANGE, Math.max(MIN_FLAT_RANGE, 2 * range));
+}
+
+/** Mean and grey range (darkest, lightest) of each size×size block of `src` (blocks past its edge repeat their neighbour). */
+function blockStats(src: GrayImage, size: number, bw: number, bh: number, means: Uint8Array, lows: Uint8Array, highs: Uint8Array): void {
   const { data, width, height } = src;
   // Whole blocks along a row at a time: the inner loop reads memory in order.
   const full = Math.min(bw, Math.floor(width / size));
@@ -100,7 +127,8 @@ function blockStats(src: GrayImage, size: number, bw: number, bh: number, means:
     if (y1 <= y0) {
       for (let bx = 0; bx < bw; bx++) {
         means[o + bx] = by > 0 ? (means[o + bx - bw] as number) : 255;
-        flat[o + bx] = by > 0 ? (flat[o + bx - bw] as number) : 1;
+        lows[o + bx] = by > 0 ? (lows[o + bx - bw] as number) : 255;
+        highs[o + bx] = by > 0 ? (highs[o + bx - bw] as number) : 255;
       }
       continue;
     }
@@ -118,7 +146,8 @@ function blockStats(src: GrayImage, size: number, bw: number, bh: number, means:
         }
       }
       means[o + bx] = sum / (rows * size);
-      flat[o + bx] = max - min <= MIN_DYNAMIC_RANGE ? 1 : 0;
+      lows[o + bx] = min;
+      highs[o + bx] = max;
     }
     // A partial last block, then blocks wholly past the edge (when the coarser level is narrower).
     for (let bx = full; bx < bw; bx++) {
@@ -126,7 +155,8 @@ function blockStats(src: GrayImage, size: number, bw: number, bh: number, means:
       const x1 = Math.min(width, x0 + size);
       if (x1 <= x0) {
         means[o + bx] = bx > 0 ? (means[o + bx - 1] as number) : 255;
-        flat[o + bx] = bx > 0 ? (flat[o + bx - 1] as number) : 1;
+        lows[o + bx] = bx > 0 ? (lows[o + bx - 1] as number) : 255;
+        highs[o + bx] = bx > 0 ? (highs[o + bx - 1] as number) : 255;
         continue;
       }
       let sum = 0;
@@ -141,7 +171,8 @@ function blockStats(src: GrayImage, size: number, bw: number, bh: number, means:
         }
       }
       means[o + bx] = sum / (rows * (x1 - x0));
-      flat[o + bx] = max - min <= MIN_DYNAMIC_RANGE ? 1 : 0;
+      lows[o + bx] = min;
+      highs[o + bx] = max;
     }
   }
 }
