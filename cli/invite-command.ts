@@ -138,7 +138,7 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
 
   const logger = values.verbose ? createLogger((level, message, data) => io.err(`[${level}] ${message}${data === undefined ? '' : ` ${JSON.stringify(data)}`}`)) : silentLogger;
   const client = createMeetingClient({ baseUrl, timeoutMs: timeoutSeconds * 1000, language, userAgent: userAgent('cli'), logger, ...(extraCaPem ? { extraCaPem } : {}) });
-  const service = createInviteService({ client, store, logger });
+  const service = createInviteService({ client, store, logger, baseUrl: () => baseUrl });
   const request = { meeting: { id: meetingId, ...(password ? { password } : {}) }, ...(terminal ? { terminal } : {}) };
   const siteHint = fromImage.meeting?.site;
   const result = await service.invite(request, { dryRun: values['dry-run'] === true, ...(siteHint ? { site: siteHint } : {}) });

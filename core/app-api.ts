@@ -21,15 +21,29 @@ import {
   type SettingsView,
 } from '../shared/ipc';
 import { describeIssues, type Language, type Terminal } from '../shared/schemas';
-import { selectedRoom, type Settings } from '../shared/settings';
+import { applySettingsPatch, selectedRoom, type Settings, type SettingsPatch } from '../shared/settings';
 import { messages } from '../shared/i18n/messages';
 import type { InviteService } from './invite-service';
 import { silentLogger, type Logger } from './log';
 import { LockedSettingError } from './store/managed-store';
-import type { SettingsStore } from './store/settings-store';
+import { currentBaseUrl, isPasswordBoundTo, type SettingsStore } from './store/settings-store';
+
+/** The settings that decide which server receives passwords: before and after a change. */
+export interface ServerChange {
+  from: ServerSettings;
+  to: ServerSettings;
+}
+export type ServerSettings = Pick<Settings, 'site' | 'customBaseUrl' | 'extraCaPath'>;
+const SERVER_KEYS = ['site', 'customBaseUrl', 'extraCaPath'] as const;
 
 export interface AppApiDeps {
   store: SettingsStore;
+  /**
+   * Asks the person, outside the renderer (a native dialog in the app), to confirm a change of
+   * site, base URL or extra CA: a compromised renderer must not redirect invites and their
+   * passwords to a server of its choice (security review, finding 2).
+   */
+  confirmServerChange: (change: ServerChange) => Promise<boolean>;
   /** The managed configuration in effect (file, error, locked settings). */
   managed?: { path?: string; error?: string; locked: readonly string[] };
   service: InviteService;
@@ -121,9 +135,11 @@ export function createAppApi(deps: AppApiDeps): AppApi {
 
   function view(): SettingsView {
     const { recentMeetings, schemaVersion: _version, ...settings } = deps.store.read();
+
     return {
       settings,
-      recentMeetings: recentMeetings.map(({ passwordCipher, ...meeting }) => ({ ...meeting, passwordRemembered: Boolean(passwordCipher) })),
+      // A password bound to another server is not sent, so the window asks for it.
+      recentMeetings: recentMeetings.map(({ passwordCipher, passwordBaseUrl, ...meeting }) => ({ ...meeting, passwordRemembered: isPasswordBoundTo({ passwordCipher, passwordBaseUrl }, currentBaseUrl(settings)) })),
       passwordProtection: deps.passwordProtection(),
       shortcut: deps.shortcut(),
       systemLanguage: deps.systemLanguage(),
@@ -187,12 +203,19 @@ export function createAppApi(deps: AppApiDeps): AppApi {
   const handlers: AppHandlers = {
     [InvokeChannel.invite]: invite,
     [InvokeChannel.getSettings]: () => Promise.resolve(ok(view())),
-    [InvokeChannel.updateSettings]: (patch) => {
+    [InvokeChannel.updateSettings]: async (patch) => {
       try {
-        return Promise.resolve(changed(() => deps.store.update(patch)));
+        const locked = Object.keys(patch).filter((key) => deps.managed?.locked.includes(key));
+        if (locked.length > 0) throw new LockedSettingError(locked);
+        const change = serverChange(deps.store.read(), patch);
+        if (change && !(await deps.confirmServerChange(change))) {
+          log.warn('server change not confirmed', { keys: SERVER_KEYS.filter((key) => key in patch) });
+          return fail(ClientCode.serverChangeNotConfirmed);
+        }
+        return changed(() => deps.store.update(patch));
       } catch (error) {
-        if (error instanceof LockedSettingError) return Promise.resolve(fail(ClientCode.settingLocked, error.keys.join(', ')));
-        return Promise.resolve(fail(ClientCode.invalidInput, error instanceof Error ? error.message : undefined));
+        if (error instanceof LockedSettingError) return fail(ClientCode.settingLocked, error.keys.join(', '));
+        return fail(ClientCode.invalidInput, error instanceof Error ? error.message : undefined);
       }
     },
     [InvokeChannel.labelMeeting]: ({ id, label }) => Promise.resolve(changed(() => deps.store.labelMeeting(id, label || null))),
@@ -221,6 +244,21 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       if (!parsed.success) return fail(ClientCode.invalidInput, describeIssues(parsed.error));
       return handlers[channel](parsed.data);
     },
+  };
+}
+
+/** The change a patch makes to the server settings, or undefined when it leaves them as they are. */
+function serverChange(current: Settings, patch: SettingsPatch): ServerChange | undefined {
+  const from: ServerSettings = { site: current.site, ...pick(current) };
+  const next = applySettingsPatch(current, patch);
+  const to: ServerSettings = { site: next.site, ...pick(next) };
+  return SERVER_KEYS.some((key) => from[key] !== to[key]) ? { from, to } : undefined;
+}
+
+function pick(settings: Settings): Omit<ServerSettings, 'site'> {
+  return {
+    ...(settings.customBaseUrl === undefined ? {} : { customBaseUrl: settings.customBaseUrl }),
+    ...(settings.extraCaPath === undefined ? {} : { extraCaPath: settings.extraCaPath }),
   };
 }
 

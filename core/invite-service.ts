@@ -18,6 +18,11 @@ export const DUPLICATE_WINDOW_MS = 10_000;
 export interface InviteServiceDeps {
   client: MeetingClient;
   store: SettingsStore;
+  /**
+   * Where the client sends (the CLI's --base-url); by default where the settings point.
+   * Remembered passwords are only sent to the base URL that accepted them.
+   */
+  baseUrl?: () => string | undefined;
   logger?: Logger;
   now?: () => number;
 }
@@ -45,7 +50,7 @@ function refuse(code: string, detail?: string): InviteResult {
   return { ok: false, error, attempts: 0 };
 }
 
-export function createInviteService({ client, store, logger = silentLogger, now = Date.now }: InviteServiceDeps): InviteService {
+export function createInviteService({ client, store, baseUrl, logger = silentLogger, now = Date.now }: InviteServiceDeps): InviteService {
   // Fingerprints (hashes, never passwords) of recent invites → when they were sent.
   const recent = new Map<string, number>();
 
@@ -68,7 +73,8 @@ export function createInviteService({ client, store, logger = silentLogger, now 
       const settings = store.read();
       const terminal: Terminal | undefined = parsed.data.terminal ?? selectedRoom(settings);
       if (!terminal) return refuse(ClientCode.missingTerminal);
-      const password = meeting.password ?? (await store.rememberedPassword(meeting.id));
+      const target = baseUrl?.();
+      const password = meeting.password ?? (await store.rememberedPassword(meeting.id, target));
       if (password === undefined) return refuse(ClientCode.missingPassword);
 
       const call: InviteCall = {
@@ -95,6 +101,7 @@ export function createInviteService({ client, store, logger = silentLogger, now 
         await store.recordMeeting({
           id: call.meetingId,
           ...(options.site ? { site: options.site } : {}),
+          ...(target === undefined ? {} : { baseUrl: target }),
           // Only a password the server accepted is worth remembering.
           ...(result.ok && options.rememberPassword !== false ? { password } : {}),
         });

@@ -18,6 +18,7 @@ import { findAppLink } from './deep-link';
 import { closeElectronLogIpc, electronLogSink } from './electron-log-sink';
 import { createSenderCheck, setupIpc } from './ipc-gate';
 import { setupPermissions } from './permissions';
+import { createServerChangeConfirmation } from './server-change-dialog';
 import { captureScreens } from './screens';
 import { setupSystemSettings, type SystemSettings } from './system-settings';
 import { setupTray, type TrayHandle } from './tray';
@@ -61,6 +62,7 @@ function setupApi(core: DesktopCore, system: SystemSettings, win: Windows): AppA
   const { store } = core;
   return createAppApi({
     store,
+    confirmServerChange: createServerChangeConfirmation(() => store.read().language ?? systemLanguage()),
     service: core.service,
     managed: { ...core.managed, locked: core.locked },
     passwordProtection: () => core.secretBox?.protection ?? 'unavailable',

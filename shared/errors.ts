@@ -37,6 +37,7 @@ export const ClientCode = {
   captureRateLimited: 'QRRI.CAPTURE_RATE_LIMITED',
   settingsReset: 'QRRI.SETTINGS_RESET',
   settingLocked: 'QRRI.SETTING_LOCKED',
+  serverChangeNotConfirmed: 'QRRI.SERVER_CHANGE_NOT_CONFIRMED',
   managedConfigInvalid: 'QRRI.MANAGED_CONFIG_INVALID',
   // Call status (docs/api.md, "After the invite").
   noStatusSource: 'QRRI.NO_STATUS_SOURCE',
@@ -307,6 +308,14 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   [ClientCode.captureRateLimited]: {
     title: { en: 'Too many screen or clipboard reads in a short time.', 'zh-CN': '短时间内读取屏幕或剪贴板的次数过多。' },
     action: { en: 'Wait a minute, then scan again.', 'zh-CN': '请等待一分钟后再扫描。' },
+    retrySafe: true,
+  },
+  [ClientCode.serverChangeNotConfirmed]: {
+    title: { en: 'The server settings were not changed.', 'zh-CN': '服务器设置未更改。' },
+    action: {
+      en: 'The change of site, base URL or extra CA was not confirmed in the dialog. Make the change again and confirm it if you meant it.',
+      'zh-CN': '站点、基础URL或附加CA的更改未在对话框中确认。如确需更改，请重新操作并确认。',
+    },
     retrySafe: true,
   },
   [ClientCode.settingsReset]: {

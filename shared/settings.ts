@@ -26,6 +26,11 @@ export const RecentMeetingSchema = z.object({
   lastUsedAt: z.iso.datetime(),
   /** The password, encrypted by the secret box; absent when not remembered. */
   passwordCipher: z.string().max(4096).optional(),
+  /**
+   * The API base URL the password was accepted by: it is only ever sent there (a changed site or
+   * base URL asks for it again). A cipher without one (kept by an older version) is not used.
+   */
+  passwordBaseUrl: z.string().max(2048).optional(),
 });
 export type RecentMeeting = z.infer<typeof RecentMeetingSchema>;
 

@@ -2,11 +2,11 @@
  * A meeting client that follows the settings: site or custom base URL, extra CA, timeout and
  * language are read for each call, so a change in Settings applies to the next invite.
  */
-import { readFileSync } from 'node:fs';
 import { ClientCode } from '../../shared/errors';
 import type { Language } from '../../shared/schemas';
 import type { Settings } from '../../shared/settings';
 import type { Logger } from '../log';
+import { loadExtraCa } from './extra-ca';
 import { createMeetingClient, type MeetingClient } from './meeting-client';
 import { baseUrlFromSettings } from './sites';
 
@@ -18,7 +18,7 @@ export interface SettingsClientDeps {
   readCa?: (path: string) => string;
 }
 
-export function createSettingsClient({ settings, systemLanguage, userAgent, logger, readCa = (p) => readFileSync(p, 'utf8') }: SettingsClientDeps): MeetingClient {
+export function createSettingsClient({ settings, systemLanguage, userAgent, logger, readCa = loadExtraCa }: SettingsClientDeps): MeetingClient {
   let cached: { key: string; client: MeetingClient } | undefined;
 
   /** The client for the current settings (made again only when they changed), or why there is none. */

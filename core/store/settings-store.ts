@@ -14,6 +14,7 @@ import {
   type SettingsPatch,
 } from '../../shared/settings';
 import { describeIssues, type SiteId } from '../../shared/schemas';
+import { baseUrlFromSettings } from '../api/sites';
 import { backupDamagedFile, type SettingsReset } from './recovery';
 import type { SecretBox } from './secret-box';
 
@@ -37,14 +38,35 @@ export interface SettingsStore {
   /** Applies a patch (`null` clears), validates the result, and persists it; throws on invalid values. */
   update(patch: SettingsPatch): Settings;
   recentMeetings(): RecentMeeting[];
-  /** Moves a meeting to the top of the recent list; stores its password only when allowed. */
-  recordMeeting(entry: { id: string; site?: SiteId; label?: string; password?: string }): Promise<void>;
-  rememberedPassword(meetingId: string): Promise<string | undefined>;
+  /**
+   * Moves a meeting to the top of the recent list; stores its password only when allowed, bound
+   * to `baseUrl` (by default the one the settings point at), the server that accepted it.
+   */
+  recordMeeting(entry: { id: string; site?: SiteId; label?: string; password?: string; baseUrl?: string }): Promise<void>;
+  /** The remembered password, only when it is bound to `baseUrl` (by default the settings' one). */
+  rememberedPassword(meetingId: string, baseUrl?: string): Promise<string | undefined>;
   forgetMeeting(meetingId: string): void;
   /** Forgets every recent meeting and its secret. */
   forgetAllMeetings(): void;
   /** Names a recent meeting ("Weekly sync"); `null` removes the label. */
   labelMeeting(meetingId: string, label: string | null): void;
+}
+
+/** The API base URL the settings point at, or undefined when they name none that works. */
+export function currentBaseUrl(settings: Pick<Settings, 'site' | 'customBaseUrl'>): string | undefined {
+  try {
+    return baseUrlFromSettings(settings);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a remembered password may be sent to `baseUrl`: only to the server that accepted it
+ * (security review, finding 2: otherwise a changed base URL would receive every password).
+ */
+export function isPasswordBoundTo(meeting: Pick<RecentMeeting, 'passwordCipher' | 'passwordBaseUrl'>, baseUrl: string | undefined): boolean {
+  return Boolean(meeting.passwordCipher) && baseUrl !== undefined && meeting.passwordBaseUrl === baseUrl;
 }
 
 export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox, { now = () => new Date(), onReset }: SettingsStoreOptions = {}): SettingsStore {
@@ -84,26 +106,30 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
     recentMeetings() {
       return read().recentMeetings;
     },
-    async recordMeeting({ id, site, label, password }) {
+    async recordMeeting({ id, site, label, password, baseUrl = currentBaseUrl(read()) }) {
       const settings = read();
       const previous = settings.recentMeetings.find((m) => m.id === id);
       const box = boxFor(settings);
-      const passwordCipher = !box ? undefined : password !== undefined ? await box.encrypt(password) : previous?.passwordCipher;
+      // A new password is kept only with the server it is bound to; an old one keeps its binding.
+      const fresh = box && password !== undefined && baseUrl !== undefined ? { passwordCipher: await box.encrypt(password), passwordBaseUrl: baseUrl } : undefined;
+      const kept = box && previous?.passwordCipher ? { passwordCipher: previous.passwordCipher, ...(previous.passwordBaseUrl ? { passwordBaseUrl: previous.passwordBaseUrl } : {}) } : undefined;
+      const secret = password !== undefined ? fresh : kept;
       const entry: RecentMeeting = {
         id,
         lastUsedAt: now().toISOString(),
         ...((site ?? previous?.site) ? { site: site ?? previous?.site } : {}),
         ...((label ?? previous?.label) ? { label: label ?? previous?.label } : {}),
-        ...(passwordCipher ? { passwordCipher } : {}),
+        ...secret,
       };
       const others = settings.recentMeetings.filter((m) => m.id !== id);
       write({ ...settings, recentMeetings: [entry, ...others].slice(0, MAX_RECENT_MEETINGS) });
     },
-    async rememberedPassword(meetingId) {
+    async rememberedPassword(meetingId, baseUrl) {
       const settings = read();
-      const cipher = settings.recentMeetings.find((m) => m.id === meetingId)?.passwordCipher;
+      const meeting = settings.recentMeetings.find((m) => m.id === meetingId);
+      const cipher = meeting?.passwordCipher;
       const box = boxFor(settings);
-      if (!cipher || !box) return undefined;
+      if (!cipher || !box || !isPasswordBoundTo(meeting, baseUrl ?? currentBaseUrl(settings))) return undefined;
       try {
         const { plainText, shouldReEncrypt } = await box.decrypt(cipher);
         if (shouldReEncrypt) {

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAppApi, type AppApi, type Emit } from '../../core/app-api';
+import { createAppApi, type AppApi, type Emit, type ServerChange } from '../../core/app-api';
 import { APP_VERSION, userAgent } from '../../core/app-info';
 import { createLogger, type LogSink } from '../../core/log';
 import type { ManagedState } from '../../core/managed-config';
@@ -36,10 +36,14 @@ export interface PreviewFakes {
   windowShown: number;
   /** Accelerators "taken by another application": their registration fails. */
   takenShortcuts: Set<string>;
+  /** Changes of site, base URL or CA that main asked to confirm (the app's native dialog). */
+  serverChanges: ServerChange[];
+  /** The person's answer in that dialog (true: confirmed). */
+  confirmServerChange: boolean;
 }
 
 export function freshFakes(): PreviewFakes {
-  return { screens: [fixtureScreen()], clipboard: { kind: 'empty' }, clipboardText: undefined, notifications: [], windowShown: 0, takenShortcuts: new Set() };
+  return { screens: [fixtureScreen()], clipboard: { kind: 'empty' }, clipboardText: undefined, notifications: [], windowShown: 0, takenShortcuts: new Set(), serverChanges: [], confirmServerChange: true };
 }
 
 export interface PreviewBackendOptions {
@@ -87,6 +91,10 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
     const fakes = options.fakes;
     const api = createAppApi({
       store,
+      confirmServerChange: (change) => {
+        fakes().serverChanges.push(change);
+        return Promise.resolve(fakes().confirmServerChange);
+      },
       service,
       passwordProtection: () => secretBox.protection,
       shortcut: () => {

@@ -85,6 +85,15 @@ const en = {
     ok: 'OK',
     licenses: 'Licenses…',
   },
+  /** Main's own dialog before invites (and their passwords) go to another server. */
+  serverChange: {
+    title: 'Change the meeting server?',
+    message: 'Invitations, with their meeting passwords, will go to another server.',
+    detail: (from: string, to: string) =>
+      `Now: ${from}\nAfter the change: ${to}\n\nOnly confirm a change you made yourself in Settings. Remembered passwords are not sent to the new server; it asks for them again.`,
+    confirm: 'Change server',
+    cancel: 'Cancel',
+  },
   ui: uiEn,
 };
 
@@ -152,6 +161,13 @@ const zhCN: Messages = {
     managedInvalid: (error) => `托管配置已忽略：${error}`,
     ok: '确定',
     licenses: '许可证…',
+  },
+  serverChange: {
+    title: '更改会议服务器？',
+    message: '邀请及其会议密码将发送到另一台服务器。',
+    detail: (from, to) => `当前：${from}\n更改后：${to}\n\n请只确认您本人在设置中所做的更改。记住的密码不会发送到新服务器，届时会重新询问。`,
+    confirm: '更改服务器',
+    cancel: '取消',
   },
   ui: uiZh,
 };

@@ -39,6 +39,7 @@ function app(managedPath: string | undefined) {
     platform: 'linux', appVersion: '0', versions: () => ({}), captureScreens: () => Promise.resolve([]),
     readClipboard: () => Promise.resolve({ kind: 'empty' }), writeClipboardText: () => Promise.resolve(), notify: () => undefined,
     showWindow: () => undefined, emit: () => undefined, settingsChanged: () => undefined,
+    confirmServerChange: () => Promise.resolve(true),
   });
   return { store, api, managed };
 }

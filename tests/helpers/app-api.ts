@@ -1,4 +1,4 @@
-import { createAppApi, type AppApiDeps } from '../../core/app-api';
+import { createAppApi, type AppApiDeps, type ServerChange } from '../../core/app-api';
 import { createLogger } from '../../core/log';
 import { createCoreServices } from '../../core/services';
 import { createConfBackend } from '../../core/store/conf-backend';
@@ -32,8 +32,13 @@ export function testAppApi(sim: Simulator, overrides: Partial<AppApiDeps> = {}) 
   const events: { channel: string; payload: unknown }[] = [];
   const clipboardWrites: string[] = [];
   const changes: unknown[] = [];
+  const serverChanges: ServerChange[] = [];
   const api = createAppApi({
     store,
+    confirmServerChange: (change) => {
+      serverChanges.push(change);
+      return Promise.resolve(true);
+    },
     service,
     passwordProtection: () => 'key-file',
     shortcut: () => ({ accelerator: 'CommandOrControl+Shift+Q', registered: true }),
@@ -54,5 +59,5 @@ export function testAppApi(sim: Simulator, overrides: Partial<AppApiDeps> = {}) 
     logger,
     ...overrides,
   });
-  return { api, store, notes, events, clipboardWrites, changes, logs, dir };
+  return { api, store, notes, events, clipboardWrites, changes, serverChanges, logs, dir };
 }
