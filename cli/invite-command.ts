@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { decodeQrCodes } from '../shared/decode/index';
@@ -14,18 +13,28 @@ import {
   PasswordSchema,
   SipNumberSchema,
   describeIssues,
-  type Language,
   type Meeting,
   type Terminal,
 } from '../shared/schemas';
+import type { CallStatus } from '../shared/call-status';
+import { selectedRoom } from '../shared/settings';
+import type { Language } from '../shared/schemas';
 import { createMeetingClient } from '../core/api/meeting-client';
-import { resolveBaseUrl, type SiteChoice } from '../core/api/sites';
 import { userAgent } from '../core/app-info';
+import { DEFAULT_WAIT_SECONDS } from '../core/call-status/service';
 import { createInviteService } from '../core/invite-service';
-import { createLogger, silentLogger } from '../core/log';
-import { createConfBackend } from '../core/store/conf-backend';
-import { createSettingsStore } from '../core/store/settings-store';
-import { userDataDir } from '../core/store/user-data-dir';
+import { createLogger, silentLogger, type Logger } from '../core/log';
+import {
+  CALL_OPTIONS,
+  callStatusService,
+  checkCallOptions,
+  exitForStatus,
+  printStatus,
+  readAppCredentials,
+  readHostPassword,
+  statusJson,
+} from './call-status-options';
+import { CONNECTION_OPTIONS, resolveConnection, type Connection } from './connection';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 import { loadImageFile } from './load-image';
 
@@ -35,17 +44,32 @@ const OPTIONS = {
   to: { type: 'string' },
   org: { type: 'string' },
   'number-type': { type: 'string' },
-  site: { type: 'string' },
-  'base-url': { type: 'string' },
-  ca: { type: 'string' },
-  timeout: { type: 'string' },
+  ...CONNECTION_OPTIONS,
+  ...CALL_OPTIONS,
+  wait: { type: 'string' },
   'password-stdin': { type: 'boolean' },
   // Declared only to refuse it with a message naming the safe ways.
   password: { type: 'string' },
   'dry-run': { type: 'boolean' },
-  json: { type: 'boolean' },
-  verbose: { type: 'boolean' },
 } as const;
+
+const MAX_WAIT_SECONDS = 600;
+
+/** `--wait [seconds]`: parseArgs has no optional values, so a bare --wait gets the default here. */
+function withWaitValue(args: readonly string[]): string[] {
+  return args.flatMap((arg, i) => {
+    if (arg !== '--wait') return [arg];
+    const next = args[i + 1];
+    return next !== undefined && /^\d+$/u.test(next) ? [arg] : [`--wait=${DEFAULT_WAIT_SECONDS}`];
+  });
+}
+
+function parseWait(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_WAIT_SECONDS) throw new UsageError(`--wait must be a whole number of seconds (1–${MAX_WAIT_SECONDS})`);
+  return seconds;
+}
 
 /** Parses one value with a shared schema, or stops with a usage error naming the option. */
 function parseWith<T>(schema: z.ZodType<T>, value: string, option: string): T {
@@ -85,16 +109,14 @@ function exitCodeOf(result: InviteResult): ExitCode {
   return status !== undefined && outcome === 'failed' ? Exit.refused : Exit.network;
 }
 
-function languageOf(env: NodeJS.ProcessEnv): Language {
-  return /^zh/iu.test(env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '') ? 'zh-CN' : 'en';
-}
-
 export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: withWaitValue(args), options: OPTIONS, allowPositionals: true });
   // Other users see a command line in the process list (security review, finding 6).
   if (values.password !== undefined) {
     throw new UsageError('--password is not accepted: other users of this computer can read a command line. Give the password with --password-stdin or the QRRI_PASSWORD environment variable');
   }
+  checkCallOptions(values);
+  const waitSeconds = parseWait(values.wait);
   if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
   if (!values.image === !values.meeting) throw new UsageError('give exactly one of --image <file> or --meeting <id>');
 
@@ -114,27 +136,11 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
     throw new UsageError('--org and --number-type need --to <SIP number>');
   }
 
-  const language = languageOf(io.env);
-  let store: ReturnType<typeof createSettingsStore>;
-  let settings: ReturnType<typeof store.read>;
-  try {
-    store = createSettingsStore(createConfBackend(userDataDir(io.env)));
-    settings = store.read();
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (fix it in the app, or point QRRI_CONFIG_DIR elsewhere)`);
-  }
-  const site = values.site ?? (values['base-url'] ? 'custom' : settings.site);
-  if (!['cn', 'intl', 'custom'].includes(site)) throw new UsageError('--site must be cn, intl or custom (custom needs --base-url)');
-  let baseUrl: string;
-  try {
-    baseUrl = resolveBaseUrl(site as SiteChoice, values['base-url'] ?? settings.customBaseUrl);
-  } catch (error) {
-    throw new UsageError(`--base-url: ${(error as Error).message}`);
-  }
-  const caPath = values.ca ?? settings.extraCaPath;
-  const extraCaPem = caPath ? await readFile(caPath, 'utf8').catch(() => { throw new UsageError(`--ca: cannot read ${caPath}`); }) : undefined;
-  const timeoutSeconds = values.timeout === undefined ? settings.requestTimeoutSeconds : Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 300) throw new UsageError('--timeout must be a number of seconds (1–300)');
+  const connection = await resolveConnection(values, io);
+  const { store, baseUrl, extraCaPem, timeoutSeconds, language } = connection;
+  // A QR code that carries the host password (role host) opens door A too.
+  const hostPassword = waitSeconds === undefined ? undefined : await readHostPassword(values, io, fromImage.meeting?.passwordRole === 'host' ? fromImage.meeting.password : undefined);
+  const app = waitSeconds === undefined ? null : await readAppCredentials(values, io);
 
   const logger = values.verbose ? createLogger((level, message, data) => io.err(`[${level}] ${message}${data === undefined ? '' : ` ${JSON.stringify(data)}`}`)) : silentLogger;
   const client = createMeetingClient({ baseUrl, timeoutMs: timeoutSeconds * 1000, language, userAgent: userAgent('cli'), logger, ...(extraCaPem ? { extraCaPem } : {}) });
@@ -158,8 +164,31 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
         : `invalid input: ${result.error.detail ?? ''}`;
     throw new UsageError(hint);
   }
-  printResult(result, meetingId, language, values.json === true, io);
-  return exit;
+  if (!result.ok || waitSeconds === undefined) {
+    printResult(result, meetingId, language, values.json === true, io);
+    return exit;
+  }
+  // Accepted: the outcome is known now; with --wait, follow the call (docs/api.md, "After the invite").
+  if (values.json !== true) printResult(result, meetingId, language, false, io);
+  const callNum = terminal?.callNum ?? selectedRoom(connection.settings)?.callNum ?? '';
+  const status = await followCall(connection, { meetingId, callNum, roomName: roomNameFor(connection, callNum) }, { hostPassword, app, waitSeconds, logger });
+  if (values.json === true) io.out(JSON.stringify({ ok: true, requestId: result.requestId, ...statusJson(status) }));
+  else printStatus(status, language, io);
+  return exitForStatus(status);
+}
+
+function roomNameFor(connection: Connection, callNum: string): string {
+  return connection.settings.rooms.find((room) => room.callNum === callNum)?.name ?? callNum;
+}
+
+async function followCall(
+  connection: Connection,
+  target: { meetingId: string; callNum: string; roomName: string },
+  options: { hostPassword: string | undefined; app: Parameters<typeof callStatusService>[1]; waitSeconds: number; logger: Logger },
+): Promise<CallStatus> {
+  const service = callStatusService(connection, options.app, options.logger);
+  const follow = await service.follow({ target, hostPassword: options.hostPassword, waitSeconds: options.waitSeconds, untilLeft: false });
+  return follow.done;
 }
 
 function printResult(result: InviteResult, meetingId: string, language: Language, json: boolean, io: CliIo): void {

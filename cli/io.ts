@@ -13,6 +13,10 @@ export const Exit = {
   usage: 2,
   refused: 3,
   network: 4,
+  /** The room did not join, or is not in the meeting (call status). */
+  notJoined: 5,
+  /** No status source for this meeting; the invite itself was accepted. */
+  noStatusSource: 6,
 } as const;
 export type ExitCode = (typeof Exit)[keyof typeof Exit];
 

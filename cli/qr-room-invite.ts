@@ -13,10 +13,19 @@ Usage:
   qr-room-invite invite (--image <file> | --meeting <id>) [--to <SIP number>] [--org <id>]
                         [--number-type 0|1] [--site cn|intl] [--base-url <https URL>] [--ca <PEM file>]
                         [--timeout <seconds>] [--password-stdin] [--dry-run] [--json] [--verbose]
+                        [--wait [seconds]] [--host-password-stdin] [--app-id <id>] [--app-key-stdin]
+  qr-room-invite status --meeting <id> [--to <SIP number>] [same connection and credential options]
+  qr-room-invite hangup --meeting <id> [--to <SIP number>] [same connection and credential options]
 
 The password comes from the QR code, --password-stdin, or QRRI_PASSWORD.
-Exit codes: 0 ok · 1 no QR code (decode) · 2 usage or invalid input, nothing sent ·
-            3 the server refused · 4 network, TLS, timeout or unknown outcome.`;
+--wait follows the call (default 60 s). The host password (QR code of role host,
+--host-password-stdin or QRRI_HOST_PASSWORD) or an enterprise App ID (--app-id or QRRI_APP_ID,
+its key from --app-key-stdin or QRRI_APP_KEY; optional --app-user or QRRI_APP_USER) tells
+whether the room joined; secrets are never accepted as command-line values.
+Exit codes: 0 ok (joined with --wait; in the meeting; hung up) · 1 no QR code (decode) ·
+            2 usage or invalid input, nothing sent · 3 the server refused ·
+            4 network, TLS, timeout or unknown outcome · 5 the room did not join or is not in
+            the meeting · 6 no status source (the invite itself was accepted).`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -33,6 +42,10 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
         return await (await import('./decode-command')).decodeCommand(rest, io);
       case 'invite':
         return await (await import('./invite-command')).inviteCommand(rest, io);
+      case 'status':
+        return await (await import('./call-commands')).statusCommand(rest, io);
+      case 'hangup':
+        return await (await import('./call-commands')).hangupCommand(rest, io);
       case '--version':
         io.out(APP_VERSION);
         return Exit.ok;

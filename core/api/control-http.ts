@@ -1,7 +1,7 @@
 /**
  * JSON calls for the call-status doors (docs/api.md, "After the invite"): the same got settings
  * as the meeting client (extra CA appended to the public roots, whole-request timeout, no
- * redirects, `X-Request-ID`, language, user agent), answers capped at 64 KB, and every outcome a
+ * redirects, `X-Request-ID`, language, user agent), answers capped at 64 KB (response-limit.ts), and every outcome a
  * typed result. No automatic retries: the followers poll again on their own schedule, and a
  * password is never sent twice (meetings lock after repeated failures).
  */
@@ -13,8 +13,9 @@ import type { InviteError } from '../../shared/invite-result';
 import type { Language } from '../../shared/schemas';
 import { silentLogger, type Logger } from '../log';
 import { errorFromException, parseErrorBody } from './meeting-client';
+import { MAX_RESPONSE_BYTES, ResponseTooLargeError, withResponseLimit } from './response-limit';
 
-export const MAX_RESPONSE_BYTES = 64 * 1024;
+export { MAX_RESPONSE_BYTES } from './response-limit';
 
 export interface HttpOptions {
   baseUrl: string;
@@ -59,9 +60,8 @@ export function createJsonCaller(options: HttpOptions) {
     const requestId = randomUUID();
     const url = new URL(`${options.baseUrl}${request.path}`);
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-    const tooLarge = new AbortController();
     try {
-      const pending = got(url.href, {
+      const response = await withResponseLimit((signal) => got(url.href, {
         method: request.method,
         headers: {
           'x-request-id': requestId,
@@ -77,13 +77,8 @@ export function createJsonCaller(options: HttpOptions) {
         followRedirect: false,
         responseType: 'text',
         https: ca ? { certificateAuthority: ca } : {},
-        signal: tooLarge.signal,
-      });
-      // A hostile or broken server must not fill memory: stop reading past the cap.
-      void pending.on('downloadProgress', (progress: { transferred: number }) => {
-        if (progress.transferred > MAX_RESPONSE_BYTES) tooLarge.abort();
-      });
-      const response = await pending;
+        signal,
+      }));
       const answeredId = headerValue(response, 'x-request-id') ?? requestId;
       callLog.info(`${request.name} answered`, { status: response.statusCode, requestId: answeredId });
       if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -109,8 +104,8 @@ export function createJsonCaller(options: HttpOptions) {
       };
     } catch (cause) {
       const error =
-        tooLarge.signal.aborted
-          ? { code: ClientCode.unexpectedResponse, outcome: 'failed' as const, requestId, detail: `answer over ${MAX_RESPONSE_BYTES} bytes` }
+        cause instanceof ResponseTooLargeError
+          ? { code: ClientCode.responseTooLarge, outcome: 'failed' as const, requestId, detail: `answer over ${MAX_RESPONSE_BYTES} bytes` }
           : errorFromException(cause, requestId);
       callLog.warn(`${request.name} failed`, { code: error.code, detail: error.detail });
       return { ok: false, error };
