@@ -107,8 +107,9 @@ describeBrowser('room mode with a fake camera', () => {
     expect(await countdown.textContent()).toContain('914 083 136');
     expect(await visibleText(page)).toContain('\u2022'.repeat(8));
     expect(await visibleText(page)).not.toContain('123123');
-    expect(await page.locator('.room-overlay polygon').count()).toBeGreaterThan(0); // the code outlined
     expect(preview.sim.invites()).toHaveLength(0); // nothing before the countdown ends
+    // The code outlined: drawn for each frame read, so a busy machine may be between two reads.
+    await expect.poll(() => page.locator('.room-overlay polygon').count(), POLL).toBeGreaterThan(0);
 
     await waitForRole(page, 'status', 'Calling Room A…');
     const invitedAt = Date.now();
@@ -116,7 +117,7 @@ describeBrowser('room mode with a fake camera', () => {
     expect(preview.notifications().map((n) => n.title)).toEqual(['Calling Room A…']);
     expect(await page.locator('.room-footer').innerText()).toMatch(/Last invite:\s*09:30 AM · 914 083 136 · sent/u);
 
-    // The room view with the call under way, camera live and the code outlined.
+    // The room view with the call under way (status, meeting, footer).
     expect(await seriousViolations(page)).toEqual([]);
 
     // 720p camera frames, decoded in the worker (reported; benchmarks, not tests, judge speed).
@@ -127,9 +128,9 @@ describeBrowser('room mode with a fake camera', () => {
     // The code stays in front of the camera: still exactly one invitation 10 s later.
     await page.waitForTimeout(Math.max(0, invitedAt + 10_000 - Date.now()));
     expect(await cameraState(page)).toBe('live');
-    expect(await page.locator('.room-overlay polygon').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.room-overlay polygon').count(), POLL).toBeGreaterThan(0);
     expectOneInvite(preview.sim);
-  });
+  }, 45_000); // it watches for 10 s after a ~3 s countdown: the 20 s default leaves a busy machine no margin
 
   it('cancels with one click or with Esc, and sends nothing', async () => {
     const page = await openRoom(meetingCam);
