@@ -1,10 +1,12 @@
 /**
  * Image files → RGBA for the decoder, under Node (the CLI). sharp reads PNG, JPEG, WebP and GIF
  * (first frame); bmp-ts reads BMP, which libvips does not. Limits keep hostile files harmless.
+ * Each library is loaded only for a file that needs it: loading sharp (libvips) is a large part
+ * of the CLI's start-up, and a BMP does not need it.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { decode as decodeBmp } from 'bmp-ts';
-import sharp from 'sharp';
+import type { decode as bmpDecode } from 'bmp-ts';
+import type sharpModule from 'sharp';
 import type { RgbaImage } from '../shared/decode/index';
 
 export const MAX_IMAGE_BYTES = 30 * 1024 * 1024;
@@ -23,8 +25,8 @@ export async function loadImageFile(path: string): Promise<RgbaImage & { format:
     throw new ImageLoadError(`${path}: file is ${(info.size / 1048576).toFixed(1)} MB; the limit is 30 MB`);
   }
   const bytes = await readFile(path);
-  if (bytes.length >= 2 && bytes.toString('latin1', 0, 2) === 'BM') return loadBmp(path, bytes);
-  return loadWithSharp(path, bytes);
+  if (bytes.length >= 2 && bytes.toString('latin1', 0, 2) === 'BM') return loadBmp(path, bytes, (await import('bmp-ts')).decode);
+  return loadWithSharp(path, bytes, (await import('sharp')).default);
 }
 
 function checkPixels(path: string, width: number, height: number): void {
@@ -33,7 +35,7 @@ function checkPixels(path: string, width: number, height: number): void {
   }
 }
 
-function loadBmp(path: string, bytes: Buffer): RgbaImage & { format: string } {
+function loadBmp(path: string, bytes: Buffer, decodeBmp: typeof bmpDecode): RgbaImage & { format: string } {
   if (bytes.length < 26) throw new ImageLoadError(`${path}: truncated BMP file`);
   checkPixels(path, Math.abs(bytes.readInt32LE(18)), Math.abs(bytes.readInt32LE(22)));
   try {
@@ -47,7 +49,7 @@ function loadBmp(path: string, bytes: Buffer): RgbaImage & { format: string } {
   }
 }
 
-async function loadWithSharp(path: string, bytes: Buffer): Promise<RgbaImage & { format: string }> {
+async function loadWithSharp(path: string, bytes: Buffer, sharp: typeof sharpModule): Promise<RgbaImage & { format: string }> {
   const options = { limitInputPixels: MAX_IMAGE_PIXELS, pages: 1, failOn: 'truncated' } as const;
   let format: string | undefined;
   try {
