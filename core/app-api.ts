@@ -21,7 +21,7 @@ import {
   type SettingsView,
 } from '../shared/ipc';
 import { describeIssues, type Language, type Terminal } from '../shared/schemas';
-import { applySettingsPatch, selectedRoom, type Settings, type SettingsPatch } from '../shared/settings';
+import { applySettingsPatch, configuredRoom, selectedRoom, type Settings, type SettingsPatch } from '../shared/settings';
 import { messages } from '../shared/i18n/messages';
 import type { InviteService } from './invite-service';
 import { silentLogger, type Logger } from './log';
@@ -164,15 +164,25 @@ export function createAppApi(deps: AppApiDeps): AppApi {
 
   async function invite(request: InvokeParsedRequests[typeof InvokeChannel.invite]): Promise<IpcResult<InviteSuccess>> {
     const { meeting, roomId, rememberPassword, origin } = request;
+    const settings = deps.store.read();
+    // A configured room's number is invited as configured (its name, enterprise and type),
+    // whatever the code called it; any other terminal needs this request to confirm it.
+    const configured = request.terminal ? configuredRoom(settings, request.terminal.callNum) : undefined;
+    if (request.terminal && !configured && !confirmsUnknownTerminal(request)) {
+      log.warn('invite refused: unknown terminal not confirmed', { origin });
+      return fail(ClientCode.unknownTerminalNotConfirmed, 'the terminal is not a configured room and the request does not confirm this number and meeting');
+    }
     if (!invites.take()) {
       log.warn('invite refused: rate limit', { origin });
       return fail(ClientCode.rateLimited, `more than ${deps.invitesPerMinute ?? INVITES_PER_MINUTE} invitations in a minute`);
     }
-    const settings = deps.store.read();
     const room = roomId === undefined ? undefined : settings.rooms.find((r) => r.id === roomId);
     if (roomId !== undefined && !room) return fail(ClientCode.missingTerminal, `no room with id ${roomId}`);
-    const terminal: Terminal | undefined = request.terminal ?? room ?? selectedRoom(settings);
-    const roomName = terminal?.name ?? settings.rooms.find((r) => r.callNum === terminal?.callNum)?.name;
+    const chosen: Terminal | undefined = configured ?? request.terminal ?? room ?? selectedRoom(settings);
+    // Only the fields the server needs: a room's display name never travels.
+    const terminal = chosen && { callNum: chosen.callNum, ...(chosen.orgId === undefined ? {} : { orgId: chosen.orgId }), ...(chosen.numberType === undefined ? {} : { numberType: chosen.numberType }) };
+    // Names come from the settings only: a name carried by a code is never shown as a room's.
+    const roomName = terminal && configuredRoom(settings, terminal.callNum)?.name;
     const text = messages[language(settings)];
 
     if (terminal) {
@@ -245,6 +255,21 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return handlers[channel](parsed.data);
     },
   };
+}
+
+/**
+ * Whether an invite of a terminal that is not a configured room was confirmed in the window for
+ * this very number and meeting (security review, finding 1). Tray, camera and link invites never
+ * carry such a confirmation: an unknown terminal always needs a click in the window.
+ */
+function confirmsUnknownTerminal(request: InvokeParsedRequests[typeof InvokeChannel.invite]): boolean {
+  const confirmation = request.unknownTerminal;
+  return (
+    request.origin === 'window' &&
+    confirmation !== undefined &&
+    confirmation.confirmedCallNum === request.terminal?.callNum &&
+    confirmation.confirmedMeetingId === request.meeting.id
+  );
 }
 
 /** The change a patch makes to the server settings, or undefined when it leaves them as they are. */

@@ -22,6 +22,7 @@ export const ClientCode = {
   invalidInput: 'QRRI.INVALID_INPUT',
   missingPassword: 'QRRI.MISSING_PASSWORD',
   missingTerminal: 'QRRI.MISSING_TERMINAL',
+  unknownTerminalNotConfirmed: 'QRRI.UNKNOWN_TERMINAL_NOT_CONFIRMED',
   duplicateInvite: 'QRRI.DUPLICATE_INVITE',
   network: 'QRRI.NETWORK',
   timeout: 'QRRI.TIMEOUT',
@@ -308,6 +309,14 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   [ClientCode.captureRateLimited]: {
     title: { en: 'Too many screen or clipboard reads in a short time.', 'zh-CN': '短时间内读取屏幕或剪贴板的次数过多。' },
     action: { en: 'Wait a minute, then scan again.', 'zh-CN': '请等待一分钟后再扫描。' },
+    retrySafe: true,
+  },
+  [ClientCode.unknownTerminalNotConfirmed]: {
+    title: { en: 'This terminal is not one of your rooms, and inviting it was not confirmed.', 'zh-CN': '该终端不是您的会议室，且邀请未经确认。' },
+    action: {
+      en: 'Nothing was sent. Open the window, check the number, choose the meeting and confirm that this terminal may join.',
+      'zh-CN': '未发送任何请求。请打开窗口，核对号码，选择会议，并确认允许该终端加入。',
+    },
     retrySafe: true,
   },
   [ClientCode.serverChangeNotConfirmed]: {

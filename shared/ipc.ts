@@ -11,6 +11,7 @@ import type { InviteError } from './invite-result';
 import {
   MeetingIdSchema,
   PasswordSchema,
+  SipNumberSchema,
   SiteIdSchema,
   TerminalSchema,
   type Language,
@@ -33,6 +34,11 @@ export const InviteIpcRequestSchema = z.strictObject({
   /** A terminal read from a code or typed in; otherwise `roomId`, otherwise the selected room. */
   terminal: TerminalSchema.optional(),
   roomId: z.string().min(1).max(64).optional(),
+  /**
+   * A `terminal` that is not a configured room is invited only with this: the number and the
+   * meeting the person confirmed in the window (never preselected for them).
+   */
+  unknownTerminal: z.strictObject({ confirmedCallNum: SipNumberSchema, confirmedMeetingId: MeetingIdSchema }).optional(),
   /** Keep this meeting's password (encrypted) when the server accepts it. */
   rememberPassword: z.boolean().optional(),
   /** Where the invite comes from: tray and camera invites get a notification. */

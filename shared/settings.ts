@@ -162,6 +162,11 @@ export function selectedRoom(settings: Pick<Settings, 'rooms' | 'selectedRoomId'
   return rooms.find((room) => room.id === selectedRoomId) ?? (rooms.length === 1 ? rooms[0] : undefined);
 }
 
+/** The configured room with this SIP number (both normalised), if any: the one way a terminal becomes "one of your rooms". */
+export function configuredRoom(settings: Pick<Settings, 'rooms'>, callNum: string): Room | undefined {
+  return settings.rooms.find((room) => room.callNum === callNum);
+}
+
 /** Settings an administrator may manage (and lock) for a fleet of room PCs: all of them. */
 export const MANAGEABLE_KEYS = Object.keys(SETTING_FIELDS) as (keyof Fields)[];
 export type ManageableKey = keyof Fields;

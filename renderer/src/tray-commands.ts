@@ -8,7 +8,7 @@ import { subscribe, type QrRoomInviteApi } from '../../shared/bridge';
 import { isPasswordRemembered, type AppCommand, type InviteIpcRequest, type SettingsView } from '../../shared/ipc';
 import { selectedRoom } from '../../shared/settings';
 import { type AppStore, type Candidate } from './app-state';
-import { terminalName } from './names';
+import { roomOf, terminalName } from './names';
 import type { IntakeController } from './intake';
 import type { InviteController } from './invite-controller';
 import type { ReadResult } from './reading';
@@ -24,6 +24,8 @@ interface Deps {
 
 /** A complete tray invite for `candidate`, or `undefined` when something must be asked first. */
 export function trayRequest(candidate: Candidate, view: SettingsView): { request: InviteIpcRequest; target: string } | undefined {
+  // A terminal that is not one of the rooms is never invited without a click (security review, finding 1).
+  if (candidate.kind !== 'meeting' && !roomOf(candidate.terminal, view)) return undefined;
   if (candidate.kind === 'terminal') {
     // "The current meeting": the latest one whose password is remembered.
     const meeting = view.recentMeetings.find((m) => m.passwordRemembered);

@@ -43,6 +43,10 @@ const en = {
     severalFound: (count: number) => `${count} QR codes found — choose one`,
     choiceMeeting: (id: string) => `Meeting ${id}`,
     choiceTerminal: (name: string) => `Room ${name}`,
+    /** A terminal that is not one of the configured rooms (its number, formatted). */
+    unknownTerminal: (number: string) => `Unknown terminal ${number}`,
+    unknownTerminalTitle: (number: string) => `Unknown terminal ${number} — not one of your rooms`,
+    unknownTerminalBody: 'Anyone can put a name in a QR code or link. Invite this terminal only if you know whose it is: it will join the meeting and hear everything.',
     choiceBoth: (id: string, name: string) => `Meeting ${id} with room ${name}`,
     withPassword: 'with password',
     withoutPassword: 'no password',
@@ -89,6 +93,9 @@ const en = {
     /** The invite button; its accessible name starts with "Invite". */
     button: (target: string) => `Invite ${target}`,
     buttonPlain: 'Invite',
+    chooseMeeting: 'Choose a meeting…',
+    /** Confirmation before an unknown terminal joins the chosen meeting. */
+    confirmUnknown: (number: string) => `Yes, invite ${number} into this meeting`,
   },
   outcome: {
     sending: (room: string) => `Inviting ${room}…`,
@@ -112,6 +119,8 @@ const en = {
     sipNumber: 'An optional + and 3–32 digits, e.g. +99111253020382685.',
     orgId: 'Use 1–64 letters, digits, - or _.',
     meetingId: 'A meeting ID has 6–20 digits.',
+    chooseMeeting: 'Choose the meeting to invite this terminal into.',
+    confirmUnknown: 'Tick the box to confirm that this terminal may join.',
     password: 'Use 1–64 printable characters.',
     baseUrl: 'An https:// address (http:// only for 127.0.0.1 or localhost), without query.',
     shortcut: 'Use 1–100 characters, e.g. CommandOrControl+Shift+Q.',

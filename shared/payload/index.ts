@@ -16,6 +16,7 @@ export type { Meeting, SiteId, Terminal } from '../schemas';
 export {
   findForbiddenControl,
   formatMeetingId,
+  formatSipNumber,
   MAX_PAYLOAD_LENGTH,
   normalizeMeetingId,
   normalizeNumberType,

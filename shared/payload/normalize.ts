@@ -102,6 +102,17 @@ export function normalizeNumberType(raw: unknown): 0 | 1 | null {
   return null;
 }
 
+/**
+ * Groups a SIP number for display: `+99900012345` → `+999 0001 2345` (the first three digits,
+ * then groups of four), so a number is read, not recognised at a glance.
+ */
+export function formatSipNumber(callNum: string): string {
+  const match = /^(\+?)(\d{1,3})(\d*)$/u.exec(callNum);
+  if (!match) return callNum;
+  const [, plus = '', head = '', rest = ''] = match;
+  return [`${plus}${head}`, ...(rest.match(/\d{1,4}/gu) ?? [])].join(' ');
+}
+
 /** Groups a meeting ID for display: `914083136` → `914 083 136`. */
 export function formatMeetingId(id: string): string {
   return id.replace(/\B(?=(\d{3})+(?!\d))/gu, ' ');

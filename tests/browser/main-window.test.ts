@@ -191,19 +191,21 @@ describeBrowser('main window: reading codes and inviting', () => {
     expectOneInvite(t.preview.sim);
   });
 
-  it('invites a room read from its own code into a meeting typed in', async () => {
+  it('invites a terminal that is not one of the rooms from its own code into a meeting typed in, once the number is confirmed', async () => {
     const { page } = t;
     await paste(page, 'qr-room-invite://v1?terminal=%2B99111253020382687&org=115489&name=Room+B');
     await waitForText(page, 'Room terminal');
     await page.getByLabel('Meeting ID').fill('914-083-136');
     await page.getByLabel('Meeting password').fill('123123');
+    await page.getByLabel('Yes, invite +991 1125 3020 3826 87 into this meeting').check();
     await inviteButton(page).click();
-    await waitForRole(page, 'status', 'Calling Room B…');
+    await waitForRole(page, 'status', 'Calling +991 1125 3020 3826 87…');
     expectOneInvite(t.preview.sim, '+99111253020382687');
   });
 
-  it('invites a room read from its code into the latest meeting, whose password is remembered', async () => {
+  it('invites a configured room read from its code into the latest meeting, whose password is remembered', async () => {
     const { page, preview } = t;
+    preview.store().update({ rooms: [...preview.store().read().rooms, { id: 'room-b', name: 'Room B', callNum: '+99111253020382687' }] });
     await preview.store().recordMeeting({ id: FIXTURE_MEETING_ID, password: '123123', label: 'Weekly sync' });
     await page.reload();
     await page.locator('.dropzone').waitFor();
@@ -213,7 +215,7 @@ describeBrowser('main window: reading codes and inviting', () => {
     expect(await meeting.locator('option:checked').textContent()).toBe('Weekly sync (914 083 136)');
     expect(await page.getByLabel('Meeting password').isVisible()).toBe(false);
     await inviteButton(page).click();
-    await waitForRole(page, 'status', 'Calling +99111253020382687…');
+    await waitForRole(page, 'status', 'Calling Room B…');
     expectOneInvite(t.preview.sim, '+99111253020382687', null);
   });
 

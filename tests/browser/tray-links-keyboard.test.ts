@@ -119,7 +119,7 @@ describeBrowser('tray commands, links, samples and the keyboard', () => {
     await paste(page, sample('meeting-link.png'));
     await page.getByLabel('Meeting password').waitFor();
     await paste(page, sample('room-b.png'));
-    await waitForText(page, 'Room B');
+    await waitForText(page, 'Unknown terminal +991 1125 3020 3826 87 — not one of your rooms');
     await paste(page, sample('not-a-meeting.png'));
     await waitForRole(page, 'alert', 'example.com');
     await paste(page, sample('several-codes.png'));
@@ -127,6 +127,7 @@ describeBrowser('tray commands, links, samples and the keyboard', () => {
     await paste(page, sample('blocked-room.png'));
     await page.getByLabel('Meeting ID').fill(FIXTURE_MEETING_ID);
     await page.getByLabel('Meeting password').fill('123123');
+    await page.getByLabel(/^Yes, invite .* into this meeting$/u).check();
     await inviteButton(page).click();
     await waitForRole(page, 'alert', 'does not allow inviting meeting-room terminals');
     expect(preview.sim.invites().map((i) => i.errorCode)).toEqual(['MMC.111076022']);

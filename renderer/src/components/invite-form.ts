@@ -5,17 +5,19 @@
  */
 import { lookupError } from '../../../shared/errors';
 import { isPasswordRemembered, type InviteIpcRequest, type SettingsView } from '../../../shared/ipc';
-import { formatMeetingId } from '../../../shared/payload/index';
+import { formatMeetingId, formatSipNumber } from '../../../shared/payload/index';
 import { MeetingIdSchema, PasswordSchema, type Terminal } from '../../../shared/schemas';
 import { chosenCandidate, type Candidate } from '../app-state';
 import { saveSettings, type ViewContext } from '../context';
-import { h, replaceChildren } from '../dom';
-import { terminalName } from '../names';
+import { h, replaceChildren, uid } from '../dom';
+import { roomOf, terminalName } from '../names';
 import { watch } from '../store';
 import { checkbox, field, setOptions } from './field';
 
 /** `value` of the "another meeting" choice in the recent-meetings select. */
 const OTHER_MEETING = '';
+/** `value` of "Choose a meeting…": an unknown terminal gets no meeting preselected. */
+const NO_MEETING = '-';
 
 interface InviteForm {
   element: HTMLElement;
@@ -60,6 +62,27 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
   passwordInput.addEventListener('input', () => passwordField.setError(null));
   const remember = checkbox(text.invite.remember, view().settings.rememberPasswords);
 
+  const terminal: Terminal | undefined = candidate.kind === 'meeting' ? undefined : candidate.terminal;
+  /** A terminal that is not one of the configured rooms: an explicit meeting and a confirmation first. */
+  const unknownTerminal = () => terminal !== undefined && !roomOf(terminal, view());
+
+  const confirmUnknown = checkbox(text.invite.confirmUnknown(formatSipNumber(terminal?.callNum ?? '')), false);
+  const confirmError = h('p', { class: 'field-error', id: uid('error') });
+  confirmUnknown.input.addEventListener('change', () => setConfirmError(null));
+  function setConfirmError(message: string | null): void {
+    confirmError.textContent = message ?? '';
+    confirmError.hidden = !message;
+    if (message) {
+      confirmUnknown.input.setAttribute('aria-invalid', 'true');
+      confirmUnknown.input.setAttribute('aria-describedby', confirmError.id);
+    } else {
+      confirmUnknown.input.removeAttribute('aria-invalid');
+      confirmUnknown.input.removeAttribute('aria-describedby');
+    }
+  }
+  setConfirmError(null);
+  const confirmBlock = h('div', { class: 'field confirm-unknown' }, [confirmUnknown.element, confirmError]);
+
   const button = h('button', { class: 'button button-primary button-large', attrs: { type: 'submit' } });
   const form = h('form', { class: 'invite-form', attrs: { novalidate: true } }, [
     roomField.element,
@@ -68,20 +91,22 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     meetingInputField.element,
     passwordField.element,
     remember.element,
+    confirmBlock,
     button,
   ]);
 
-  const terminal: Terminal | undefined = candidate.kind === 'meeting' ? undefined : candidate.terminal;
   const typedMeeting = () => candidate.kind === 'terminal' && meetingSelect.value === OTHER_MEETING;
 
   function meetingId(): string | undefined {
     if (candidate.kind !== 'terminal') return candidate.meeting.id;
+    if (meetingSelect.value === NO_MEETING) return undefined;
     if (!typedMeeting()) return meetingSelect.value;
     const parsed = MeetingIdSchema.safeParse(meetingInput.value);
     return parsed.success ? parsed.data : undefined;
   }
 
   function needsPassword(): boolean {
+    if (candidate.kind === 'terminal' && meetingSelect.value === NO_MEETING) return false;
     if (forceAsk) return true;
     if (candidate.kind !== 'terminal' && candidate.meeting.password !== undefined) return false;
     const id = meetingId();
@@ -99,6 +124,8 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     roomField.element.hidden = terminal !== undefined || !hasRooms;
     noRooms.hidden = terminal !== undefined || hasRooms;
     meetingSelectField.element.hidden = candidate.kind !== 'terminal' || settings.recentMeetings.length === 0;
+    meetingSelectField.setError(null);
+    confirmBlock.hidden = !unknownTerminal();
     meetingInputField.element.hidden = !typedMeeting();
     const ask = needsPassword();
     passwordField.element.hidden = !ask;
@@ -113,16 +140,29 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     const rooms = settings.settings.rooms.map((room) => ({ value: room.id, label: room.name }));
     setOptions(roomSelect, rooms, roomSelect.value || settings.settings.selectedRoomId);
     const recent = settings.recentMeetings.map((m) => ({ value: m.id, label: text.invite.recentMeeting(m.label ?? '', formatMeetingId(m.id)) }));
-    setOptions(meetingSelect, [...recent, { value: OTHER_MEETING, label: text.invite.otherMeeting }], meetingSelect.options.length ? meetingSelect.value : recent[0]?.value);
+    // An unknown terminal gets no meeting preselected: "Choose a meeting…" first (or the ID to type).
+    const choose = unknownTerminal() && recent.length > 0 ? [{ value: NO_MEETING, label: text.invite.chooseMeeting }] : [];
+    const first = choose[0]?.value ?? recent[0]?.value ?? OTHER_MEETING;
+    setOptions(meetingSelect, [...choose, ...recent, { value: OTHER_MEETING, label: text.invite.otherMeeting }], meetingSelect.options.length ? meetingSelect.value : first);
     refresh();
   }
 
   /** The request, or `undefined` after marking the fields to correct. */
   function build(): InviteIpcRequest | undefined {
+    if (meetingSelect.value === NO_MEETING && candidate.kind === 'terminal') {
+      meetingSelectField.setError(text.validation.chooseMeeting);
+      meetingSelect.focus();
+      return undefined;
+    }
     const id = meetingId();
     if (id === undefined) {
       meetingInputField.setError(text.validation.meetingId);
       meetingInput.focus();
+      return undefined;
+    }
+    if (unknownTerminal() && !confirmUnknown.input.checked) {
+      setConfirmError(text.validation.confirmUnknown);
+      confirmUnknown.input.focus();
       return undefined;
     }
     let password = candidate.kind === 'terminal' ? undefined : candidate.meeting.password;
@@ -139,6 +179,7 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     return {
       meeting: { id, ...(password === undefined ? {} : { password }), ...(site ? { site } : {}) },
       ...(terminal ? { terminal } : { roomId: roomSelect.value }),
+      ...(terminal && unknownTerminal() ? { unknownTerminal: { confirmedCallNum: terminal.callNum, confirmedMeetingId: id } } : {}),
       ...(remember.element.hidden ? {} : { rememberPassword: remember.input.checked }),
       origin: 'window',
     };

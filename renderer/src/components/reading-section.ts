@@ -3,14 +3,14 @@
  * chosen code's details — meeting ID grouped as `914 083 136`, the password masked with a
  * reveal toggle, the site; or the room terminal.
  */
-import { formatMeetingId } from '../../../shared/payload/index';
+import { formatMeetingId, formatSipNumber } from '../../../shared/payload/index';
 import { isPasswordRemembered, type SettingsView } from '../../../shared/ipc';
 import type { Meeting, Terminal } from '../../../shared/schemas';
 import type { Candidate, Intake } from '../app-state';
 import type { ViewContext } from '../context';
 import { h, icon, replaceChildren, uid } from '../dom';
 import type { UiMessages } from '../i18n';
-import { terminalName } from '../names';
+import { roomOf } from '../names';
 import { watch } from '../store';
 import { ICONS } from './icons';
 import { problemAlert } from './problem-alert';
@@ -31,11 +31,17 @@ function siteFact(meeting: Meeting, view: SettingsView, text: UiMessages): Node[
   );
 }
 
+/** "Room A" for a configured room's number, "Unknown terminal +999 0001 2345" for any other. */
+function terminalLabel(terminal: Terminal, view: SettingsView, text: UiMessages): string {
+  return roomOf(terminal, view)?.name ?? text.reading.unknownTerminal(formatSipNumber(terminal.callNum));
+}
+
 function choiceLabel(candidate: Candidate, view: SettingsView, text: UiMessages): string {
   const secret = (meeting: Meeting) => (meeting.password ? text.reading.withPassword : text.reading.withoutPassword);
   if (candidate.kind === 'meeting') return `${text.reading.choiceMeeting(formatMeetingId(candidate.meeting.id))} · ${secret(candidate.meeting)}`;
-  if (candidate.kind === 'terminal') return text.reading.choiceTerminal(terminalName(candidate.terminal, view));
-  return text.reading.choiceBoth(formatMeetingId(candidate.meeting.id), terminalName(candidate.terminal, view));
+  const room = roomOf(candidate.terminal, view);
+  if (candidate.kind === 'terminal') return room ? text.reading.choiceTerminal(room.name) : terminalLabel(candidate.terminal, view, text);
+  return text.reading.choiceBoth(formatMeetingId(candidate.meeting.id), terminalLabel(candidate.terminal, view, text));
 }
 
 function fact(term: string, value: Node | string, className = ''): Node[] {
@@ -61,11 +67,23 @@ function passwordFact(meeting: Meeting, view: SettingsView, text: UiMessages): N
   return fact(text.reading.password, h('span', { class: 'secret-row' }, [value, toggle]));
 }
 
+/** The warning over a terminal that is not one of the configured rooms, whatever name the code gave it. */
+function unknownTerminalWarning(terminal: Terminal, text: UiMessages): HTMLElement {
+  return h('div', { class: 'callout callout-warning unknown-terminal' }, [
+    icon(ICONS.alert, 'icon callout-icon'),
+    h('div', { class: 'callout-body' }, [
+      h('p', { class: 'callout-title', text: text.reading.unknownTerminalTitle(formatSipNumber(terminal.callNum)) }),
+      h('p', { text: text.reading.unknownTerminalBody }),
+    ]),
+  ]);
+}
+
 function terminalFacts(terminal: Terminal, view: SettingsView, text: UiMessages): Node[] {
-  const name = terminalName(terminal, view);
+  // Only a configured room has a name here; the code's own name is never shown.
+  const room = roomOf(terminal, view);
   return [
-    ...(name === terminal.callNum ? [] : fact(text.reading.roomName, name)),
-    ...fact(text.reading.sipNumber, terminal.callNum, 'mono'),
+    ...(room ? fact(text.reading.roomName, room.name) : []),
+    ...fact(text.reading.sipNumber, formatSipNumber(terminal.callNum), 'mono'),
     ...(terminal.orgId ? fact(text.reading.enterprise, terminal.orgId, 'mono') : []),
     ...(terminal.numberType === undefined ? [] : fact(text.reading.numberType, text.numberTypes[terminal.numberType])),
   ];
@@ -87,12 +105,14 @@ function readingCard(candidate: Candidate, intake: Extract<Intake, { kind: 'read
     facts.push(...terminalFacts(candidate.terminal, view, text));
   }
   const note = intake.confirm ? h('p', { class: 'note', text: intake.origin === 'link' ? text.reading.fromLink : text.reading.fromTray }) : null;
+  const warning = candidate.kind !== 'meeting' && !roomOf(candidate.terminal, view) ? unknownTerminalWarning(candidate.terminal, text) : null;
   return h('section', { class: 'card reading-card', attrs: { 'aria-labelledby': headingId } }, [
     h('div', { class: 'card-header' }, [
       h('h2', { id: headingId, class: 'card-title', text: heading }),
       h('button', { class: 'link-button', attrs: { type: 'button' }, text: text.reading.clear, on: { click: () => context.intake.clear() } }),
     ]),
     note,
+    warning,
     h('dl', { class: 'facts' }, facts),
   ]);
 }
