@@ -3,6 +3,7 @@
  * Every change is saved at once through main (which validates it again); a refusal is shown
  * in one alert at the top.
  */
+import { ClientCode, lookupError } from '../../../shared/errors';
 import { createBehaviourSection, createLanguageSection, createSupportSection } from '../components/settings-general';
 import { createRecentSection } from '../components/settings-recent';
 import { createRoomModeSection } from '../components/settings-room-mode';
@@ -19,10 +20,20 @@ export function createSettingsView(context: ViewContext): HTMLElement {
     ...context,
     async save(patch) {
       const error = await saveSettings(context, patch);
+      // A server change main was not allowed to make (dialog cancelled) says so in the catalogue's words.
+      const notConfirmed = error?.code === ClientCode.serverChangeNotConfirmed ? lookupError(error.code) : undefined;
       replaceChildren(
         alert,
         error
-          ? [h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [h('div', { class: 'callout-body' }, [h('p', { class: 'callout-title', text: text.settings.saveFailed }), error.detail ? h('p', { class: 'mono small', text: error.detail }) : null])])]
+          ? [
+              h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [
+                h('div', { class: 'callout-body' }, [
+                  h('p', { class: 'callout-title', text: notConfirmed ? notConfirmed.title[context.language] : text.settings.saveFailed }),
+                  notConfirmed ? h('p', { text: notConfirmed.action[context.language] }) : null,
+                  error.detail ? h('p', { class: 'mono small', text: error.detail }) : null,
+                ]),
+              ]),
+            ]
           : [],
       );
       return error === undefined;
