@@ -226,12 +226,12 @@ describe('refused codes', () => {
   });
 
   it.each([
-    ['PasswordSchema', PasswordSchema, '\u200b', 'U+200B'],
-    ['PasswordSchema', PasswordSchema, '12\u202c3123', 'U+202C'],
-    ['SipNumberSchema', SipNumberSchema, '+991112530\u206020382685', 'U+2060'],
-    ['MeetingIdSchema', MeetingIdSchema, '914\u200e083136', 'U+200E'],
-    ['DisplayNameSchema', DisplayNameSchema, 'Room\u200fA', 'U+200F'],
-  ])('%s refuses %j at every other boundary (IPC, settings, CLI) with a reason naming %s', (_name, schema, value, codePoint) => {
+    ['PasswordSchema', '\u200b', 'U+200B', PasswordSchema],
+    ['PasswordSchema', '12\u202c3123', 'U+202C', PasswordSchema],
+    ['SipNumberSchema', '+991112530\u206020382685', 'U+2060', SipNumberSchema],
+    ['MeetingIdSchema', '914\u200e083136', 'U+200E', MeetingIdSchema],
+    ['DisplayNameSchema', 'Room\u200fA', 'U+200F', DisplayNameSchema],
+  ])('%s refuses %j at every other boundary (IPC, settings, CLI) with a reason naming %s', (_name, value, codePoint, schema) => {
     const parsed = (schema as z.ZodType).safeParse(value);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain(`invisible character (${codePoint}`);
