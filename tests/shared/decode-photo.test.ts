@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeQrCodes, type RgbaImage } from '../../shared/decode/index';
+import { qrPng } from '../helpers/qr-images';
 
 const PHOTOS = join(import.meta.dirname, '..', 'fixtures', 'photo');
 
@@ -71,6 +72,21 @@ describe('the decode chain on photographs', () => {
     }
     // The chain reads most of the set (a floor, not a benchmark: npm run bench has the numbers).
     expect(read).toBeGreaterThan(manifest.filter((m) => m.codes.length > 0).length * 0.8);
+  });
+
+  it('reads a faded, defocused print whose ink and paper are 25 grey levels apart', async () => {
+    // Blocks across a finder ring then span under 24 levels: with a fixed flatness limit they took
+    // one colour as a whole and the rings vanished; the limit now follows the level's noise.
+    const text = 'https://meeting.huaweicloud.com/#/j/914083136';
+    const { data, info } = await sharp(await qrPng(text, 6))
+      .linear(25 / 255, 110)
+      .blur(2)
+      .extend({ top: 40, bottom: 40, left: 120, right: 120, background: { r: 135, g: 135, b: 135 } })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const image = { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+    expect(decodeQrCodes(image).map((c) => c.text)).toEqual([text]);
   });
 
   it('runs the extra steps only with tryHarder and before the deadline', async () => {
