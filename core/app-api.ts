@@ -23,7 +23,9 @@ import {
 import { describeIssues, type Language, type Terminal } from '../shared/schemas';
 import { applySettingsPatch, configuredRoom, selectedRoom, type Settings, type SettingsPatch } from '../shared/settings';
 import { messages } from '../shared/i18n/messages';
+import type { CallStatusFeature } from './call-status/app-feature';
 import type { InviteService } from './invite-service';
+import type { AppKeyStore } from './store/app-key-store';
 import { silentLogger, type Logger } from './log';
 import { LockedSettingError } from './store/managed-store';
 import { currentBaseUrl, isPasswordBoundTo, type SettingsStore } from './store/settings-store';
@@ -59,6 +61,12 @@ export interface AppApiDeps {
   writeClipboardText: (text: string) => Promise<void>;
   notify: (title: string, body: string) => void;
   showWindow: () => void;
+  /** Room mode's countdown or invitation started or ended (updates never install meanwhile). */
+  roomActivity?: (busy: boolean) => void;
+  /** Follows accepted invites and hangs rooms up (docs/api.md, "After the invite"); absent: no status. */
+  callStatus?: CallStatusFeature;
+  /** Where the App Key is kept (write-only for the window). */
+  appKeys?: AppKeyStore;
   /** Sends an event to the app's window(s). */
   emit: Emit;
   /** Settings were changed: the Electron side re-registers the shortcut, rebuilds the tray… */
@@ -150,6 +158,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
         ...(deps.managed?.path ? { path: deps.managed.path } : {}),
         ...(deps.managed?.error ? { error: deps.managed.error } : {}),
       },
+      appKey: { saved: deps.appKeys?.saved() ?? false, protection: deps.appKeys?.protection ?? 'key-file' },
     };
   }
 
@@ -202,6 +211,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       recentErrors.length = Math.min(recentErrors.length, MAX_REMEMBERED_ERRORS);
     }
     deps.emit(EventChannel.inviteStatus, { phase: 'done', result: answer } satisfies InviteStatusEvent);
+    // The outcome is shown first; the call status follows (never slower, never riskier).
+    if (answer.ok && terminal) deps.callStatus?.follow({ meetingId: meeting.id, callNum: terminal.callNum, roomName: roomName ?? terminal.callNum }, request.hostPassword);
     if (origin !== 'window') {
       const { title, body } = answer.ok ? text.notification.calling(roomName ?? answer.value.callNum) : text.notification.failed(answer.error);
       deps.notify(title, body);
@@ -245,6 +256,31 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     [InvokeChannel.showWindow]: () => {
       deps.showWindow();
       return Promise.resolve(ok(null));
+    },
+    [InvokeChannel.reportRoomActivity]: ({ busy }) => {
+      deps.roomActivity?.(busy);
+      return Promise.resolve(ok(null));
+    },
+    [InvokeChannel.hangUp]: async (call) => {
+      if (!deps.callStatus) return fail(ClientCode.noStatusSource);
+      const result = await deps.callStatus.hangUp(call);
+      return result.ok ? ok(null) : { ok: false, error: result.error };
+    },
+    [InvokeChannel.testAppId]: async () => {
+      if (!deps.callStatus) return fail(ClientCode.appIdMissing);
+      const result = await deps.callStatus.testAppId();
+      return result.ok ? ok(null) : { ok: false, error: result.error };
+    },
+    [InvokeChannel.saveAppKey]: async ({ appKey }) => {
+      if (!deps.appKeys) return fail(ClientCode.appIdMissing);
+      if (deps.managed?.locked.includes('appId')) return fail(ClientCode.settingLocked, 'appId');
+      try {
+        await deps.appKeys.save(appKey);
+      } catch (error) {
+        return fail(ClientCode.invalidInput, error instanceof Error ? error.message : undefined);
+      }
+      log.info(appKey === null ? 'App Key forgotten' : 'App Key saved');
+      return changed(() => undefined);
     },
   };
 

@@ -3,6 +3,8 @@
  * actions; main/tray.ts rebuilds it whenever the state changes.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { CallStatus } from '../shared/call-status';
+import { hangUpRoomLabel } from '../shared/i18n/call-status-text';
 import { formatMeetingId } from '../shared/payload/normalize';
 import { messages } from '../shared/i18n/messages';
 import type { Language } from '../shared/schemas';
@@ -17,6 +19,8 @@ export interface TrayState {
   shortcut: string | undefined;
   /** A downloaded update waiting for a restart (notify mode): its version. */
   updateReady?: string | undefined;
+  /** Rooms invited from this computer that are in a meeting now (docs/api.md, "After the invite"). */
+  inMeeting?: readonly CallStatus[];
 }
 
 export interface TrayActions {
@@ -28,6 +32,8 @@ export interface TrayActions {
   openSettings: () => void;
   about: () => void;
   restartToUpdate: () => void;
+  /** Hangs up a room of `inMeeting` (needed only while one is in a meeting). */
+  hangUp?: (call: CallStatus) => void;
   quit: () => void;
 }
 
@@ -47,7 +53,11 @@ export function trayMenuTemplate(state: TrayState, actions: TrayActions): MenuIt
         click: () => actions.selectRoom(room.id),
       }))
     : [{ label: text.noRooms, enabled: false }];
+  const hangUps: MenuItemConstructorOptions[] = (state.inMeeting ?? [])
+    .filter((call) => call.canHangUp)
+    .map((call) => ({ label: hangUpRoomLabel(call.roomName, state.language), click: () => actions.hangUp?.(call) }));
   return [
+    ...(hangUps.length ? [...hangUps, { type: 'separator' as const }] : []),
     { label: text.scanScreen, click: actions.scanScreen, ...(state.shortcut ? { accelerator: state.shortcut, registerAccelerator: false } : {}) },
     { label: text.clipboard, click: actions.inviteFromClipboard },
     { type: 'separator' },

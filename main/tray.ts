@@ -1,4 +1,5 @@
 import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
+import { inMeetingTooltip } from '../shared/i18n/call-status-text';
 import { messages } from '../shared/i18n/messages';
 import { trayIconPath } from './tray-icon';
 import { trayMenuTemplate, type TrayActions, type TrayState } from './tray-menu';
@@ -14,7 +15,8 @@ export function setupTray(iconDir: string, state: () => TrayState, actions: Tray
   const refresh = () => {
     const current = state();
     const selected = current.rooms.find((room) => room.id === current.selectedRoomId);
-    tray.setToolTip(messages[current.language].tray.tooltip(selected?.name));
+    const inMeeting = current.inMeeting?.[0];
+    tray.setToolTip(inMeeting ? inMeetingTooltip(inMeeting, current.language) : messages[current.language].tray.tooltip(selected?.name));
     // Linux trays only show a menu given with setContextMenu, so always set it this way.
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(current, actions)));
   };

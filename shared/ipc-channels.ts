@@ -16,6 +16,14 @@ export const InvokeChannel = {
   notifyScanOutcome: 'qrri:scan:notify',
   /** Brings the window forward (a tray scan that needs the person to choose or confirm). */
   showWindow: 'qrri:window:show',
+  /** Room mode: a countdown or an invitation is going on (or no longer); updates wait for it. */
+  reportRoomActivity: 'qrri:room:activity',
+  /** Hangs up a room this computer invited (participants/delete, docs/api.md door A). */
+  hangUp: 'qrri:call:hang-up',
+  /** Settings › Enterprise App ID › Test connection. */
+  testAppId: 'qrri:app-id:test',
+  /** Saves (or forgets) the App Key: write-only, it never comes back. */
+  saveAppKey: 'qrri:app-id:save-key',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -29,6 +37,8 @@ export const EventChannel = {
   openPayload: 'qrri:event:open-payload',
   /** Settings changed (tray, another window): re-read them. */
   settingsChanged: 'qrri:event:settings-changed',
+  /** The live status of an invited room (calling, joining, joined, did not join, left, unconfirmed). */
+  callStatus: 'qrri:event:call-status',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 

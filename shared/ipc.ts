@@ -7,6 +7,7 @@
  * other side. Passwords travel renderer → main only; main never sends one back.
  */
 import { z } from 'zod';
+import type { CallStatus } from './call-status';
 import type { InviteError } from './invite-result';
 import {
   MeetingIdSchema,
@@ -41,6 +42,11 @@ export const InviteIpcRequestSchema = z.strictObject({
   unknownTerminal: z.strictObject({ confirmedCallNum: SipNumberSchema, confirmedMeetingId: MeetingIdSchema }).optional(),
   /** Keep this meeting's password (encrypted) when the server accepts it. */
   rememberPassword: z.boolean().optional(),
+  /**
+   * The meeting's HOST password (typed under the meeting, or a code of role host): main follows
+   * the call with it (docs/api.md, door A), in memory only.
+   */
+  hostPassword: PasswordSchema.optional(),
   /** Where the invite comes from: tray and camera invites get a notification. */
   origin: z.enum(['window', 'tray', 'camera', 'link']).default('window'),
 });
@@ -62,6 +68,13 @@ export const ScanOutcomeSchema = z.strictObject({
   outcome: z.enum(['no-code', 'empty-clipboard', 'not-ours']),
 });
 export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
+
+export const RoomActivitySchema = z.strictObject({ busy: z.boolean() });
+
+export const CallRefSchema = z.strictObject({ meetingId: MeetingIdSchema, callNum: SipNumberSchema });
+
+/** The App Key, write-only; `null` forgets it. */
+export const SaveAppKeySchema = z.strictObject({ appKey: z.string().trim().min(1).max(512).nullable() });
 
 export { SettingsPatchSchema };
 
@@ -106,6 +119,8 @@ export interface SettingsView {
   locked: string[];
   /** The managed configuration file, and why it is ignored when it is invalid. */
   managed: { path?: string; error?: string };
+  /** Whether an App Key is saved and how it is protected; the key itself never comes back. */
+  appKey: { saved: boolean; protection: 'os-keyring' | 'key-file' | 'plain-text-backend' | 'managed-file' };
 }
 
 /** A captured display, raw pixels (`bgra` as Electron's NativeImage gives them, or `rgba`). */
@@ -162,12 +177,17 @@ export const ipcContract = {
     [InvokeChannel.copyDiagnostics]: { request: NoPayloadSchema, answer: answers<{ copied: true }>() },
     [InvokeChannel.notifyScanOutcome]: { request: ScanOutcomeSchema, answer: answers<null>() },
     [InvokeChannel.showWindow]: { request: NoPayloadSchema, answer: answers<null>() },
+    [InvokeChannel.reportRoomActivity]: { request: RoomActivitySchema, answer: answers<null>() },
+    [InvokeChannel.hangUp]: { request: CallRefSchema, answer: answers<null>() },
+    [InvokeChannel.testAppId]: { request: NoPayloadSchema, answer: answers<null>() },
+    [InvokeChannel.saveAppKey]: { request: SaveAppKeySchema, answer: answers<SettingsView>() },
   },
   events: {
     [EventChannel.inviteStatus]: carries<InviteStatusEvent>(),
     [EventChannel.command]: carries<AppCommand>(),
     [EventChannel.openPayload]: carries<OpenPayloadEvent>(),
     [EventChannel.settingsChanged]: carries<null>(),
+    [EventChannel.callStatus]: carries<CallStatus>(),
   },
 } as const satisfies {
   invoke: Record<InvokeChannel, { request: z.ZodType; answer: Carries<unknown> }>;

@@ -79,6 +79,12 @@ const SETTING_FIELDS = {
    * enterprise hosts the installers and latest*.yml in (electron-builder's generic provider).
    */
   updates: setting(z.strictObject({ mode: z.enum(UPDATE_MODES), url: BaseUrlSchema.optional() }), { mode: 'notify' }),
+  /** After an accepted invite, how long the room may take to join before "did not join — no answer". */
+  callStatusWaitSeconds: setting(z.number().int().min(10).max(600), 60),
+  /** The enterprise App ID of door B (docs/api.md); its App Key is kept apart, encrypted (core/store/app-key-store.ts). */
+  appId: setting(z.string().trim().regex(/^[\w.-]{1,128}$/u, 'An App ID is 1–128 letters, digits, dots, dashes or underscores')),
+  /** The App ID user to act as; absent: the enterprise's owner. */
+  appUserId: setting(z.string().trim().min(1).max(128)),
 };
 type Fields = typeof SETTING_FIELDS;
 type FieldSchema<K extends keyof Fields> = Fields[K]['schema'];

@@ -3,6 +3,7 @@
  * the last image / text / screen, and the outcome of the last invite. Components render from
  * it; controllers (intake, invite, tray commands) change it.
  */
+import type { CallStatus } from '../../shared/call-status';
 import type { LocalizedText } from '../../shared/i18n-text';
 import type { InviteError } from '../../shared/invite-result';
 import type { InviteIpcRequest, SettingsView } from '../../shared/ipc';
@@ -44,7 +45,8 @@ export type Intake =
 export type Outcome =
   | { kind: 'none' }
   | { kind: 'sending'; target: string }
-  | { kind: 'success'; target: string; requestId: string }
+  /** `call`: the live status of the invited room, once main follows it (docs/api.md, "After the invite"). */
+  | { kind: 'success'; target: string; requestId: string; call?: CallStatus }
   /** `request` is absent for invites started elsewhere (the tray menu): those offer no Retry here. */
   | { kind: 'failure'; error: InviteError; request?: InviteIpcRequest; target?: string };
 

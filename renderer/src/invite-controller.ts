@@ -43,6 +43,16 @@ export function createInviteController({ store, api, signal }: { store: AppStore
     return result;
   }
 
+  // The call follows the accepted invite: the success outcome carries the room's live status.
+  subscribe(
+    api.onCallStatus,
+    (call) => {
+      const outcome = store.get().outcome;
+      if (outcome.kind === 'success') store.set({ outcome: { ...outcome, call } });
+    },
+    { signal },
+  );
+
   // Invites this window did not start: show them too, so the window never contradicts the tray.
   subscribe(
     api.onInviteStatus,

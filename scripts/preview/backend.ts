@@ -10,13 +10,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppApi, type AppApi, type Emit, type ServerChange } from '../../core/app-api';
 import { APP_VERSION, userAgent } from '../../core/app-info';
+import { createCallStatusFeature, type CallStatusFeature } from '../../core/call-status/app-feature';
 import { createLogger, type LogSink } from '../../core/log';
 import type { ManagedState } from '../../core/managed-config';
 import { createCoreServices } from '../../core/services';
+import { createAppKeyStore } from '../../core/store/app-key-store';
 import { createConfBackend } from '../../core/store/conf-backend';
 import { createKeyFileSecretBox } from '../../core/store/secret-box';
 import { createSettingsStore, type SettingsStore } from '../../core/store/settings-store';
-import type { ClipboardContent, ScreenFrame } from '../../shared/ipc';
+import { EventChannel, type ClipboardContent, type ScreenFrame } from '../../shared/ipc';
 import type { Language } from '../../shared/schemas';
 import type { Room } from '../../shared/settings';
 import { FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
@@ -72,9 +74,9 @@ export interface PreviewBackend {
 export function createPreviewBackend(options: PreviewBackendOptions): PreviewBackend {
   const { sim } = options;
   let dir: string | undefined;
-  let current: { api: AppApi; store: SettingsStore } | undefined;
+  let current: { api: AppApi; store: SettingsStore; callStatus: CallStatusFeature } | undefined;
 
-  function start(managed: ManagedState = {}): { api: AppApi; store: SettingsStore } {
+  function start(managed: ManagedState = {}): { api: AppApi; store: SettingsStore; callStatus: CallStatusFeature } {
     dir = mkdtempSync(path.join(tmpdir(), 'qrri-preview-'));
     const secretBox = createKeyFileSecretBox(path.join(dir, 'secret.key'));
     const logger = options.log ? createLogger(options.log) : undefined;
@@ -88,8 +90,20 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
       userAgent: userAgent('desktop').replace('(desktop;', '(preview;'),
       ...(logger ? { logger } : {}),
     });
+    // The call status follows the simulator's terminals like main does (docs/api.md, "After the invite").
+    const appKeys = createAppKeyStore(path.join(dir, 'app-key.enc'), secretBox);
+    const callStatus = createCallStatusFeature({
+      settings: () => store.read(),
+      appKeys,
+      systemLanguage: () => options.systemLanguage,
+      userAgent: userAgent('desktop').replace('(desktop;', '(preview;'),
+      ...(logger ? { logger } : {}),
+      onStatus: (status) => options.emit(EventChannel.callStatus, status),
+    });
     const fakes = options.fakes;
     const api = createAppApi({
+      callStatus,
+      appKeys,
       store,
       confirmServerChange: (change) => {
         fakes().serverChanges.push(change);
@@ -121,10 +135,11 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
       ...(logger ? { logger } : {}),
       ...(options.invitesPerMinute ? { invitesPerMinute: options.invitesPerMinute } : {}),
     });
-    return { api, store };
+    return { api, store, callStatus };
   }
 
   function stop(): void {
+    current?.callStatus.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
     dir = undefined;
   }

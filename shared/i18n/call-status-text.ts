@@ -78,6 +78,21 @@ export function callAdvice(status: CallStatus, language: Language): string | und
   return undefined;
 }
 
+/** The invite form's optional host password field (door A: follow the call, hang up). */
+export function hostPasswordLabel(language: Language): string {
+  return language === 'zh-CN' ? '主持人密码（可选：确认入会并可挂断）' : 'Host password (optional: confirm and hang up)';
+}
+
+/** The button that hangs the room up (window outcome, room mode). */
+export function hangUpLabel(language: Language): string {
+  return language === 'zh-CN' ? '挂断' : 'Hang up';
+}
+
+/** The tray item that hangs up a room invited from this computer. */
+export function hangUpRoomLabel(room: string, language: Language): string {
+  return language === 'zh-CN' ? `挂断 ${room}` : `Hang up ${room}`;
+}
+
 /** The tray tooltip while a room invited from this computer is in a meeting. */
 export function inMeetingTooltip(status: CallStatus, language: Language): string {
   return language === 'zh-CN'

@@ -3,6 +3,7 @@
  * to join (for a room's code), the password when the code has none and none is remembered —
  * asked in place, with "Remember for this meeting" — and the Invite button.
  */
+import { hostPasswordLabel } from '../../../shared/i18n/call-status-text';
 import { lookupError } from '../../../shared/errors';
 import { isPasswordRemembered, type InviteIpcRequest, type SettingsView } from '../../../shared/ipc';
 import { formatMeetingId, formatSipNumber } from '../../../shared/payload/index';
@@ -61,6 +62,10 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
   const passwordField = field(text.invite.password, passwordInput);
   passwordInput.addEventListener('input', () => passwordField.setError(null));
   const remember = checkbox(text.invite.remember, view().settings.rememberPasswords);
+  // Optional: with it main can tell whether the room joined and hang it up. Never remembered.
+  const hostPasswordInput = h('input', { attrs: { type: 'password', autocomplete: 'off', spellcheck: 'false' } });
+  const hostPasswordField = field(hostPasswordLabel(context.language), hostPasswordInput);
+  hostPasswordInput.addEventListener('input', () => hostPasswordField.setError(null));
 
   const terminal: Terminal | undefined = candidate.kind === 'meeting' ? undefined : candidate.terminal;
   /** A terminal that is not one of the configured rooms: an explicit meeting and a confirmation first. */
@@ -91,6 +96,7 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     meetingInputField.element,
     passwordField.element,
     remember.element,
+    hostPasswordField.element,
     confirmBlock,
     button,
   ]);
@@ -176,7 +182,18 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
       password = parsed.data;
     }
     const site = candidate.kind === 'terminal' ? undefined : candidate.meeting.site;
+    let hostPassword = candidate.kind !== 'terminal' && candidate.meeting.passwordRole === 'host' ? password : undefined;
+    if (hostPasswordInput.value !== '') {
+      const parsed = PasswordSchema.safeParse(hostPasswordInput.value);
+      if (!parsed.success) {
+        hostPasswordField.setError(text.validation.password);
+        hostPasswordInput.focus();
+        return undefined;
+      }
+      hostPassword = parsed.data;
+    }
     return {
+      ...(hostPassword === undefined ? {} : { hostPassword }),
       meeting: { id, ...(password === undefined ? {} : { password }), ...(site ? { site } : {}) },
       ...(terminal ? { terminal } : { roomId: roomSelect.value }),
       ...(terminal && unknownTerminal() ? { unknownTerminal: { confirmedCallNum: terminal.callNum, confirmedMeetingId: id } } : {}),

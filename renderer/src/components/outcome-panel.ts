@@ -4,7 +4,9 @@
  * "Details" disclosure for support, and "Retry" only where retrying cannot ring the room twice.
  * "Outcome unknown" is said plainly: the invitation left, no answer came back.
  */
+import type { CallStatus } from '../../../shared/call-status';
 import { lookupError } from '../../../shared/errors';
+import { callAdvice, callHeadline, hangUpLabel } from '../../../shared/i18n/call-status-text';
 import { localize } from '../../../shared/i18n-text';
 import type { InviteError } from '../../../shared/invite-result';
 import type { Outcome } from '../app-state';
@@ -55,10 +57,45 @@ function failure(outcome: Extract<Outcome, { kind: 'failure' }>, context: ViewCo
   ]);
 }
 
+/** "Hang up" while the room is being called or in the meeting and a door is open. */
+function hangUpButton(call: CallStatus, context: ViewContext): HTMLElement | null {
+  if (!call.canHangUp || !['calling', 'joining', 'joined'].includes(call.state)) return null;
+  const button = h('button', { class: 'button', attrs: { type: 'button' }, text: hangUpLabel(context.language) });
+  button.addEventListener('click', () => {
+    button.setAttribute('disabled', '');
+    void context.api.hangUp({ meetingId: call.meetingId, callNum: call.callNum }).then(() => button.removeAttribute('disabled'));
+  });
+  return button;
+}
+
+/** The call's own sentence once main follows it; a room that did not join is an alert instead. */
+function callContent(call: CallStatus, context: ViewContext): Node[] {
+  const button = hangUpButton(call, context);
+  const live = call.state === 'calling' || call.state === 'joining';
+  return [
+    live ? h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }) : icon(call.state === 'joined' ? ICONS.check : ICONS.alert, 'icon status-icon'),
+    h('div', {}, [h('p', { class: 'status-title', text: callHeadline(call, context.language) }), button ? h('div', { class: 'callout-actions' }, [button]) : null]),
+  ];
+}
+
+function callFailure(call: CallStatus, context: ViewContext): HTMLElement {
+  const advice = callAdvice(call, context.language);
+  return h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [
+    icon(ICONS.alert, 'icon callout-icon'),
+    h('div', { class: 'callout-body' }, [
+      h('p', { class: 'callout-title', text: callHeadline(call, context.language) }),
+      advice ? h('p', { text: advice }) : null,
+      call.resultCode ? h('p', { class: 'muted mono', text: call.resultCode }) : null,
+    ]),
+  ]);
+}
+
 /** What the status region says: progress, success, or nothing. */
-function statusContent(outcome: Outcome, { text }: ViewContext): Node[] {
+function statusContent(outcome: Outcome, context: ViewContext): Node[] {
+  const { text } = context;
   if (outcome.kind === 'sending') return [h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', { text: text.outcome.sending(outcome.target) })];
   if (outcome.kind !== 'success') return [];
+  if (outcome.call && outcome.call.state !== 'not-joined') return callContent(outcome.call, context);
   return [
     icon(ICONS.check, 'icon status-icon'),
     h('div', {}, [h('p', { class: 'status-title', text: text.outcome.calling(outcome.target) }), h('p', { class: 'muted', text: text.outcome.callingBody })]),
@@ -75,7 +112,8 @@ export function createOutcomePanel(context: ViewContext): HTMLElement {
     (outcome) => {
       status.className = `status status-${outcome.kind}`;
       replaceChildren(status, statusContent(outcome, context));
-      replaceChildren(alerts, outcome.kind === 'failure' ? [failure(outcome, context)] : []);
+      const notJoined = outcome.kind === 'success' && outcome.call?.state === 'not-joined' ? outcome.call : undefined;
+      replaceChildren(alerts, outcome.kind === 'failure' ? [failure(outcome, context)] : notJoined ? [callFailure(notJoined, context)] : []);
       // The outcome is at the bottom of a small window: bring it into view when it arrives.
       if (outcome.kind === 'success') status.scrollIntoView({ block: 'nearest' });
       if (outcome.kind === 'failure') alerts.scrollIntoView({ block: 'nearest' });

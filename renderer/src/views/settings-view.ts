@@ -4,6 +4,7 @@
  * in one alert at the top.
  */
 import { ClientCode, lookupError } from '../../../shared/errors';
+import { createAppIdSection } from '../components/settings-app-id';
 import { createBehaviourSection, createLanguageSection, createSupportSection } from '../components/settings-general';
 import { createRecentSection } from '../components/settings-recent';
 import { createRoomModeSection } from '../components/settings-room-mode';
@@ -54,6 +55,7 @@ export function createSettingsView(context: ViewContext): HTMLElement {
     createSiteSection(sectionContext),
     createBehaviourSection(sectionContext),
     createRoomModeSection(sectionContext),
+    createAppIdSection(sectionContext),
     createLanguageSection(sectionContext),
     createRecentSection(sectionContext),
     createSupportSection(sectionContext),

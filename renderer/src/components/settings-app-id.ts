@@ -1,0 +1,99 @@
+/**
+ * Settings › Enterprise App ID (docs/api.md, door B): App ID and user ID saved like any setting,
+ * the App Key write-only (sent once to main, which keeps it encrypted; only "saved, protected by
+ * …" comes back), the wait for a room to join, and "Test connection", which says OK or why not
+ * (wrong key, clock off, network) in the catalogue's words. Locked when the administrator set it.
+ */
+import { lookupError } from '../../../shared/errors';
+import { appIdText } from '../../../shared/i18n/app-id-text';
+import { h, replaceChildren } from '../dom';
+import { watch } from '../store';
+import { field } from './field';
+import { isLocked, lockNote, section, type SectionContext } from './settings-section';
+
+export function createAppIdSection(context: SectionContext): HTMLElement {
+  const { store, signal, save, api, language } = context;
+  const t = appIdText(language);
+  const appIdInput = h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } });
+  const userInput = h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } });
+  const keyInput = h('input', { attrs: { type: 'password', autocomplete: 'new-password', spellcheck: 'false' } });
+  const waitInput = h('input', { attrs: { type: 'number', min: 10, max: 600, step: 1, inputmode: 'numeric' } });
+  const keyState = h('p', { class: 'note' });
+  const result = h('div', { attrs: { 'aria-live': 'polite' } });
+  const note = lockNote(context.text.settings.locked);
+
+  appIdInput.addEventListener('change', () => void save({ appId: appIdInput.value.trim() || null }));
+  userInput.addEventListener('change', () => void save({ appUserId: userInput.value.trim() || null }));
+  waitInput.addEventListener('change', () => {
+    const seconds = Number(waitInput.value);
+    if (Number.isInteger(seconds) && seconds >= 10 && seconds <= 600) void save({ callStatusWaitSeconds: seconds });
+  });
+
+  async function saveKey(appKey: string | null): Promise<void> {
+    const answer = await api.saveAppKey(appKey);
+    keyInput.value = '';
+    if (answer.ok) store.set({ settings: answer.value });
+  }
+  const saveButton = h('button', { class: 'button', attrs: { type: 'button' }, text: t.saveKey, on: { click: () => void (keyInput.value ? saveKey(keyInput.value) : undefined) } });
+  const forgetButton = h('button', { class: 'button', attrs: { type: 'button' }, text: t.forgetKey, on: { click: () => void saveKey(null) } });
+  const testButton = h('button', {
+    class: 'button',
+    attrs: { type: 'button' },
+    text: t.test,
+    on: {
+      click: () => {
+        replaceChildren(result, [h('p', { attrs: { role: 'status' }, text: t.testing })]);
+        void api.testAppId().then((answer) => {
+          if (answer.ok) {
+            replaceChildren(result, [h('p', { attrs: { role: 'status' }, text: t.testOk })]);
+            return;
+          }
+          const entry = lookupError(answer.error.code);
+          replaceChildren(result, [
+            h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [
+              h('div', { class: 'callout-body' }, [
+                h('p', { class: 'callout-title', text: entry.title[language] }),
+                h('p', { text: entry.action[language] }),
+                h('p', { class: 'mono small', text: answer.error.code }),
+              ]),
+            ]),
+          ]);
+        });
+      },
+    },
+  });
+
+  watch(
+    store,
+    (s) => s.settings,
+    (view) => {
+      const locked = isLocked(view, 'appId');
+      note.hidden = !locked && !isLocked(view, 'appUserId');
+      appIdInput.readOnly = locked;
+      userInput.readOnly = isLocked(view, 'appUserId');
+      keyInput.disabled = locked;
+      waitInput.readOnly = isLocked(view, 'callStatusWaitSeconds');
+      if (document.activeElement !== appIdInput) appIdInput.value = view.settings.appId ?? '';
+      if (document.activeElement !== userInput) userInput.value = view.settings.appUserId ?? '';
+      if (document.activeElement !== waitInput) waitInput.value = String(view.settings.callStatusWaitSeconds);
+      keyState.textContent = view.appKey.saved ? t.appKeySaved(t.protections[view.appKey.protection]) : t.appKeyNotSaved;
+      forgetButton.hidden = !view.appKey.saved || locked;
+    },
+    signal,
+  );
+
+  return section(
+    t.heading,
+    [
+      note,
+      field(t.appId, appIdInput).element,
+      field(t.appKey, keyInput, { help: t.appKeyHelp }).element,
+      keyState,
+      h('div', { class: 'callout-actions' }, [saveButton, forgetButton, testButton]),
+      result,
+      field(t.userId, userInput).element,
+      field(t.waitSeconds, waitInput).element,
+    ],
+    t.help,
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The call status in the window, through the browser preview and the simulator (docs/api.md,
+ * "After the invite"): with the host password typed under the meeting the outcome follows the
+ * call to "Room A joined the meeting" and "Hang up" ends it; a busy room is an alert saying so.
+ */
+import { expect, it } from 'vitest';
+import { TERMINAL_BUSY } from '../../simulator/calls';
+import { FIXTURE_HOST_PASSWORD, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import { describeBrowser } from './support/browser';
+import { inviteButton, waitForRole, waitForText } from './support/expect-ui';
+import { INVITATION_ZH } from './support/images';
+import { seriousViolations } from './support/axe';
+import { paste } from './support/page';
+import { useBrowserSuite } from './support/suite';
+
+describeBrowser('main window: the call after the invite', () => {
+  const t = useBrowserSuite();
+
+  it('follows the call to "joined" with the host password, and hangs the room up from the window', async () => {
+    const { page } = t;
+    await paste(page, INVITATION_ZH);
+    await waitForText(page, '914 083 136');
+    await page.getByLabel('Host password (optional: confirm and hang up)').fill(FIXTURE_HOST_PASSWORD);
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Room A joined the meeting');
+    expect(await page.content()).not.toContain(FIXTURE_HOST_PASSWORD);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await waitForRole(page, 'status', 'Room A left the meeting — hung up');
+    expect(t.preview.sim.hangUps()).toMatchObject([{ phone: FIXTURE_TERMINAL }]);
+    t.preview.sim.control.reset();
+  });
+
+  it('says "Room B did not join — busy" as an alert with what to do', async () => {
+    const { page } = t;
+    t.preview.store().update({ rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }], selectedRoomId: 'room-b' });
+    await page.reload();
+    await paste(page, INVITATION_ZH);
+    await waitForText(page, '914 083 136');
+    await page.getByLabel('Host password (optional: confirm and hang up)').fill(FIXTURE_HOST_PASSWORD);
+    await inviteButton(page).click();
+    await waitForRole(page, 'alert', 'Room B did not join — busy');
+    await waitForText(page, 'The room is in another call');
+    t.preview.sim.control.reset();
+  });
+
+  it('Settings › Enterprise App ID: the key is write-only, Test connection says OK or why not (axe clean, en and zh-CN)', async () => {
+    const { page, preview } = t;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Enterprise App ID' }).waitFor();
+    await page.getByLabel('App ID', { exact: true }).fill(preview.sim.app.appId);
+    await page.getByLabel('App ID', { exact: true }).press('Tab');
+    await page.getByLabel('App Key').fill('not-the-key');
+    await page.getByRole('button', { name: 'Save App Key' }).click();
+    await waitForText(page, 'Saved, protected by a key file.');
+    expect(await page.getByLabel('App Key').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await waitForRole(page, 'alert', 'App ID authentication failed: the App ID or App Key is wrong.');
+    await page.getByLabel('App Key').fill(preview.sim.app.appKey);
+    await page.getByRole('button', { name: 'Save App Key' }).click();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await waitForRole(page, 'status', 'Connected: the App ID and App Key are accepted.');
+    expect(await page.content()).not.toContain(preview.sim.app.appKey);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    preview.store().update({ language: 'zh-CN' });
+    const zh = await t.openPage();
+    await zh.getByRole('button', { name: '设置' }).click();
+    await zh.getByRole('heading', { level: 2, name: '企业 App ID' }).waitFor();
+    await waitForText(zh, '已保存，由密钥文件保护。');
+    expect(await seriousViolations(zh)).toEqual([]);
+  });
+});

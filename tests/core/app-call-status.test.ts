@@ -1,0 +1,119 @@
+/**
+ * The call status through the app API (what main and the browser preview run), against the
+ * simulator: an accepted window invite with a host password is followed and the window gets
+ * typed callStatus events up to "joined"; the hang-up channel ends the call; the App Key is
+ * write-only (saved encrypted, never in a view, an event, config.json or a log line).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallStatus } from '../../shared/call-status';
+import { InvokeChannel } from '../../shared/ipc';
+import { createCallStatusFeature } from '../../core/call-status/app-feature';
+import { createLogger } from '../../core/log';
+import { createAppKeyStore } from '../../core/store/app-key-store';
+import { createKeyFileSecretBox } from '../../core/store/secret-box';
+import type { SettingsStore } from '../../core/store/settings-store';
+import { FIXTURE_GUEST_PASSWORD, FIXTURE_HOST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import { startSimulator, type Simulator } from '../../simulator/server';
+import { testAppApi } from '../helpers/app-api';
+import { tempDir } from '../helpers/qr-images';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ callTimings: { answerMs: 300, busyMs: 200, stayMs: 60_000 } });
+});
+afterAll(() => sim.close());
+
+function setup() {
+  const dir = tempDir('qrri-app-call-');
+  const logs: string[] = [];
+  const logger = createLogger((level, message, data) => logs.push(`${level} ${message} ${JSON.stringify(data)}`));
+  const appKeys = createAppKeyStore(join(dir, 'app-key.enc'), createKeyFileSecretBox(join(dir, 'app-key-secret.key')));
+  // The feature reads the settings of the store the harness makes next.
+  const ref: { store?: SettingsStore } = {};
+  const statuses: CallStatus[] = [];
+  const callStatus = createCallStatusFeature({
+    settings: () => {
+      if (!ref.store) throw new Error('store not ready');
+      return ref.store.read();
+    },
+    appKeys,
+    systemLanguage: () => 'en',
+    userAgent: 'qrri-test',
+    logger,
+    onStatus: (status) => statuses.push(status),
+  });
+  const harness = testAppApi(sim, { callStatus, appKeys, logger });
+  ref.store = harness.store;
+  return { ...harness, logs, statuses, callStatus, appKeys, dir };
+}
+
+async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('call status through the app API', () => {
+  it('follows an accepted invite with the host password, then hangs the room up', async () => {
+    const { api, statuses, logs, events, callStatus } = setup();
+    const invited = await api.invoke(InvokeChannel.invite, {
+      meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
+      hostPassword: FIXTURE_HOST_PASSWORD,
+    });
+    expect(invited.ok).toBe(true);
+    await until(() => statuses.some((s) => s.state === 'joined'));
+    expect(statuses.map((s) => s.state)).toContain('calling');
+    expect(statuses.at(-1)).toMatchObject({ state: 'joined', roomName: 'Room A', via: 'control', canHangUp: true });
+    expect(callStatus.active()).toMatchObject([{ roomName: 'Room A', state: 'joined' }]);
+    const hangUp = await api.invoke(InvokeChannel.hangUp, { meetingId: FIXTURE_MEETING_ID, callNum: FIXTURE_TERMINAL });
+    expect(hangUp).toEqual({ ok: true, value: null });
+    await until(() => statuses.at(-1)?.state === 'left');
+    expect(statuses.at(-1)).toMatchObject({ reason: 'hung-up' });
+    expect(sim.hangUps()).toMatchObject([{ phone: FIXTURE_TERMINAL }]);
+    expect(JSON.stringify(events)).not.toContain(FIXTURE_HOST_PASSWORD);
+    expect(logs.join('\n')).not.toContain(FIXTURE_HOST_PASSWORD);
+    callStatus.stop();
+    sim.control.reset();
+  });
+
+  it('without host password or App ID: one "unconfirmed" status and no control call', async () => {
+    const { api, statuses, callStatus } = setup();
+    expect((await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD } })).ok).toBe(true);
+    await until(() => statuses.length > 0);
+    expect(statuses).toEqual([expect.objectContaining({ state: 'unconfirmed', reason: 'no-source', via: null })]);
+    expect(Object.fromEntries(sim.control.callCounts)).toEqual({});
+    const hangUp = await api.invoke(InvokeChannel.hangUp, { meetingId: FIXTURE_MEETING_ID, callNum: FIXTURE_TERMINAL });
+    expect(hangUp.ok).toBe(false);
+    callStatus.stop();
+    sim.control.reset();
+  });
+
+  it('keeps the App Key write-only: saved encrypted, tested, never shown, logged or stored in clear', async () => {
+    const { api, logs, events, dir, store, callStatus, statuses } = setup();
+    store.update({ appId: sim.app.appId });
+    const saved = await api.invoke(InvokeChannel.saveAppKey, { appKey: sim.app.appKey });
+    expect(saved.ok && saved.value.appKey).toEqual({ saved: true, protection: 'key-file' });
+    expect(JSON.stringify(saved)).not.toContain(sim.app.appKey);
+    expect(await api.invoke(InvokeChannel.testAppId, undefined)).toEqual({ ok: true, value: null });
+    await api.invoke(InvokeChannel.saveAppKey, { appKey: 'wrong-key' });
+    const wrong = await api.invoke(InvokeChannel.testAppId, undefined);
+    expect(wrong.ok ? null : wrong.error.code).toBe('USG.206010025');
+    await api.invoke(InvokeChannel.saveAppKey, { appKey: sim.app.appKey });
+    // App ID follows an invite without the host password.
+    await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD } });
+    await until(() => statuses.some((s) => s.state === 'joined' && s.via === 'app-id'));
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(sim.app.appKey);
+    expect(logs.join('\n')).not.toContain(sim.app.appKey);
+    expect(JSON.stringify(events)).not.toContain(sim.app.appKey);
+    const forgotten = await api.invoke(InvokeChannel.saveAppKey, { appKey: null });
+    expect(forgotten.ok && forgotten.value.appKey.saved).toBe(false);
+    callStatus.stop();
+    sim.control.reset();
+  });
+});
