@@ -88,6 +88,13 @@ export function hangUpLabel(language: Language): string {
   return language === 'zh-CN' ? '挂断' : 'Hang up';
 }
 
+/** Room mode's "End call", its confirmation and the way back. */
+export function endCallText(room: string, language: Language): { button: string; question: string; confirm: string; keep: string } {
+  return language === 'zh-CN'
+    ? { button: '结束通话', question: `结束 ${room} 的通话？`, confirm: '是，结束通话', keep: '继续通话' }
+    : { button: 'End call', question: `End ${room}’s call?`, confirm: 'Yes, end the call', keep: 'Keep the call' };
+}
+
 /** The tray item that hangs up a room invited from this computer. */
 export function hangUpRoomLabel(room: string, language: Language): string {
   return language === 'zh-CN' ? `挂断 ${room}` : `Hang up ${room}`;

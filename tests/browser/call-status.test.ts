@@ -4,8 +4,9 @@
  * call to "Room A joined the meeting" and "Hang up" ends it; a busy room is an alert saying so.
  */
 import { expect, it } from 'vitest';
+import { InvokeChannel } from '../../shared/ipc';
 import { TERMINAL_BUSY } from '../../simulator/calls';
-import { FIXTURE_HOST_PASSWORD, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import { FIXTURE_GUEST_PASSWORD, FIXTURE_HOST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
 import { describeBrowser } from './support/browser';
 import { inviteButton, waitForRole, waitForText } from './support/expect-ui';
 import { INVITATION_ZH } from './support/images';
@@ -68,5 +69,26 @@ describeBrowser('main window: the call after the invite', () => {
     await zh.getByRole('heading', { level: 2, name: '企业 App ID' }).waitFor();
     await waitForText(zh, '已保存，由密钥文件保护。');
     expect(await seriousViolations(zh)).toEqual([]);
+  });
+
+  it('room mode: the call in large type, "End call" after a confirmation, then back to the room view', async () => {
+    const { page, preview } = t;
+    // An App ID follows a camera invite (a guest code carries no host password).
+    preview.store().update({ appId: preview.sim.app.appId });
+    expect((await preview.invoke(InvokeChannel.saveAppKey, { appKey: preview.sim.app.appKey })).ok).toBe(true);
+    await page.goto(`${preview.url}?mode=room`);
+    await page.getByRole('heading', { level: 1, name: 'Room A' }).waitFor();
+    expect((await preview.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, origin: 'camera' })).ok).toBe(true);
+    await waitForRole(page, 'status', 'Room A joined the meeting');
+    await page.getByRole('button', { name: 'End call' }).click();
+    await waitForText(page, 'End Room A’s call?');
+    expect(preview.sim.hangUps()).toHaveLength(0);
+    await page.getByRole('button', { name: 'Yes, end the call' }).click();
+    await waitForRole(page, 'status', 'Room A left the meeting — hung up');
+    expect(preview.sim.hangUps()).toMatchObject([{ phone: FIXTURE_TERMINAL }]);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nobody has to clear a room PC's screen: the sentence goes by itself.
+    await page.getByText('Room A left the meeting — hung up').waitFor({ state: 'hidden', timeout: 15_000 });
+    preview.sim.control.reset();
   });
 });

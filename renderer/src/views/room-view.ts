@@ -7,6 +7,7 @@
 import type { ViewContext } from '../context';
 import { h, replaceChildren } from '../dom';
 import { createRoomActivity } from '../room/room-activity';
+import { createRoomCall } from '../room/room-call';
 import { createRoomCamera } from '../room/room-camera';
 import { qrSvg, roomLink } from '../room/room-qr';
 import { roomOf } from '../room/room-session';
@@ -82,7 +83,7 @@ export function createRoomView(context: ViewContext): HTMLElement {
   );
   return h('div', { class: 'room-view' }, [
     createHeader(context),
-    h('main', { class: 'room-body' }, [camera.element, h('div', { class: 'room-side' }, [createRoomActivity(context, room), createOwnCode(context)])]),
+    h('main', { class: 'room-body' }, [camera.element, h('div', { class: 'room-side' }, [createRoomActivity(context, room), createRoomCall(context), createOwnCode(context)])]),
     createRoomStatus(context, room, camera.chooser),
   ]);
 }
