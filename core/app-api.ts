@@ -273,7 +273,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     [InvokeChannel.saveAppKey]: async ({ appKey }) => {
       if (!deps.appKeys) return fail(ClientCode.appIdMissing);
-      if (deps.managed?.locked.includes('appId')) return fail(ClientCode.settingLocked, 'appId');
+      if (deps.managed?.locked.includes('appId') || deps.appKeys.protection === 'managed-file') return fail(ClientCode.settingLocked, 'appKeyPath');
       try {
         await deps.appKeys.save(appKey);
       } catch (error) {

@@ -1,15 +1,16 @@
 /**
  * Main's edge of the call status (docs/api.md, "After the invite"): the core feature with the App
  * Key kept in the user-data folder, sealed by safeStorage; statuses go to the window as typed
- * events and refresh the tray ("Hang up Room A", "Room A — in meeting …"). Without a usable
- * keyring no App Key can be kept, so none is offered.
+ * events and refresh the tray ("Hang up Room A", "Room A — in meeting …"). An administrator's
+ * `appKeyPath` (managed configuration) takes the place of the saved key; without either a usable
+ * keyring or that file no App Key can be kept, so none is offered.
  */
 import { join } from 'node:path';
 import { app } from 'electron';
 import { userAgent } from '../core/app-info';
 import { createCallStatusFeature, type CallStatusFeature } from '../core/call-status/app-feature';
 import type { Logger } from '../core/log';
-import { createAppKeyStore, type AppKeyStore } from '../core/store/app-key-store';
+import { createAppKeyStore, managedAppKeyStore, type AppKeyStore } from '../core/store/app-key-store';
 import { EventChannel } from '../shared/ipc';
 import type { Language } from '../shared/schemas';
 import type { DesktopCore } from './core-setup';
@@ -21,7 +22,12 @@ export interface CallStatusSetup {
 }
 
 export function setupCallStatus(core: DesktopCore, win: Windows, deps: { logger: Logger; systemLanguage: () => Language; refreshTray: () => void }): CallStatusSetup {
-  const appKeys = core.secretBox ? createAppKeyStore(join(app.getPath('userData'), 'app-key.enc'), core.secretBox) : undefined;
+  const managedKey = core.managed.config?.appKeyPath;
+  const appKeys = managedKey
+    ? managedAppKeyStore(managedKey)
+    : core.secretBox
+      ? createAppKeyStore(join(app.getPath('userData'), 'app-key.enc'), core.secretBox)
+      : undefined;
   const noKeys: AppKeyStore = { protection: 'plain-text-backend', save: () => Promise.reject(new Error('No keyring: the App Key cannot be kept safely here')), read: () => Promise.resolve(undefined), saved: () => false };
   const feature = createCallStatusFeature({
     settings: () => core.store.read(),

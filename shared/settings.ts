@@ -186,5 +186,10 @@ export const ManagedConfigSchema = z.strictObject({
   version: z.literal(1),
   settings: z.strictObject(shapeOf((f) => f.schema.optional()) as unknown as ManagedShape).default({}),
   locked: z.array(z.enum(MANAGEABLE_KEYS)).default([]),
+  /**
+   * A file holding the enterprise App Key (door B of docs/api.md), read by main only; the key
+   * is then the administrator's, and the window cannot replace it.
+   */
+  appKeyPath: z.string().trim().min(1).max(4096).optional(),
 });
 export type ManagedConfig = z.infer<typeof ManagedConfigSchema>;

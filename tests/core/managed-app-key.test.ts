@@ -1,0 +1,60 @@
+/**
+ * An administrator's App Key file (managed configuration `appKeyPath`, docs/api.md door B): the
+ * configuration accepts it, main reads the key's first line, the window cannot replace it and
+ * sees only "saved, protected by your administrator's file"; Test connection uses it against the
+ * simulator.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientCode } from '../../shared/errors';
+import { InvokeChannel } from '../../shared/ipc';
+import { createCallStatusFeature } from '../../core/call-status/app-feature';
+import { loadManagedConfig } from '../../core/managed-config';
+import { managedAppKeyStore } from '../../core/store/app-key-store';
+import type { SettingsStore } from '../../core/store/settings-store';
+import { startSimulator, type Simulator } from '../../simulator/server';
+import { testAppApi } from '../helpers/app-api';
+import { tempDir } from '../helpers/qr-images';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(() => sim.close());
+
+describe('managed App Key file', () => {
+  it('is accepted by the managed configuration, read by main, and cannot be replaced from the window', async () => {
+    const dir = tempDir('qrri-managed-key-');
+    const keyPath = join(dir, 'app.key');
+    writeFileSync(keyPath, `${sim.app.appKey}\n`);
+    const configPath = join(dir, 'managed.json');
+    writeFileSync(configPath, JSON.stringify({ version: 1, settings: { appId: sim.app.appId }, locked: ['appId'], appKeyPath: keyPath }));
+    const managed = loadManagedConfig(configPath);
+    expect(managed.error).toBeUndefined();
+    expect(managed.config?.appKeyPath).toBe(keyPath);
+    expect(loadManagedConfig(configPath, () => JSON.stringify({ version: 1, appKeyPath: '' })).error).toMatch(/appKeyPath/u);
+
+    const appKeys = managedAppKeyStore(keyPath);
+    const ref: { store?: SettingsStore } = {};
+    const callStatus = createCallStatusFeature({
+      settings: () => {
+        if (!ref.store) throw new Error('store not ready');
+        return ref.store.read();
+      },
+      appKeys,
+      systemLanguage: () => 'en',
+      userAgent: 'qrri-test',
+      onStatus: () => undefined,
+    });
+    const harness = testAppApi(sim, { callStatus, appKeys, managed: { locked: ['appId'] } });
+    ref.store = harness.store;
+    harness.store.update({ appId: sim.app.appId });
+    const view = await harness.api.invoke(InvokeChannel.getSettings, undefined);
+    expect(view.ok && view.value.appKey).toEqual({ saved: true, protection: 'managed-file' });
+    const replaced = await harness.api.invoke(InvokeChannel.saveAppKey, { appKey: 'another-key' });
+    expect(replaced.ok ? null : replaced.error.code).toBe(ClientCode.settingLocked);
+    expect(await harness.api.invoke(InvokeChannel.testAppId, undefined)).toEqual({ ok: true, value: null });
+    expect(JSON.stringify(view)).not.toContain(sim.app.appKey);
+  });
+});
