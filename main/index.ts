@@ -76,6 +76,7 @@ function setupApi(core: DesktopCore, system: SystemSettings, win: Windows): AppA
     writeClipboardText: (text) => Promise.resolve(clipboard.writeText(text)),
     notify,
     showWindow: () => void win.show(),
+    roomActivity: (busy) => updates?.roomActivity(busy),
     emit: win.emit,
     settingsChanged: (settings) => {
       system.apply(settings);

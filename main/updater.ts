@@ -18,7 +18,12 @@ export interface Updates {
   settingsChanged(): void;
   /** The downloaded version the tray offers to restart for (notify mode). */
   readyToRestart(): string | undefined;
+  /** Room mode reports its countdown or invitation (shared/ipc.ts reportRoomActivity). */
+  roomActivity(busy: boolean): void;
 }
+
+/** A countdown lasts 3 s and an invitation at most the request timeout: a report older than this is stale (a crashed page). */
+const ROOM_BUSY_MAX_MS = 5 * 60_000;
 
 export interface UpdatesOptions {
   settings: () => UpdateSettings;
@@ -40,6 +45,8 @@ function electronUpdaterEngine(logger: Logger): UpdateEngine {
 
 export function setupUpdates(options: UpdatesOptions): Updates {
   const { logger } = options;
+  let roomBusySince: number | undefined;
+  const roomBusy = () => roomBusySince !== undefined && Date.now() - roomBusySince < ROOM_BUSY_MAX_MS;
   let engine: UpdateEngine | undefined;
   const real = () => (engine ??= electronUpdaterEngine(logger));
   const controller = createUpdateController({
@@ -53,7 +60,7 @@ export function setupUpdates(options: UpdatesOptions): Updates {
       now: () => Date.now(),
     },
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
-    busy: options.busy,
+    busy: () => roomBusy() || options.busy(),
     onState: (state) => {
       const text = messages[options.language()].update;
       if (state.kind === 'downloaded' && options.settings().mode === 'notify') {
@@ -77,6 +84,9 @@ export function setupUpdates(options: UpdatesOptions): Updates {
       if (current === last) return;
       last = current;
       controller.restart();
+    },
+    roomActivity: (busy) => {
+      roomBusySince = busy ? Date.now() : undefined;
     },
     readyToRestart: () => {
       const state = controller.state();

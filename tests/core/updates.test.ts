@@ -18,8 +18,10 @@ import {
   type UpdateState,
 } from '../../core/updates/update-controller';
 import { createLogger, type LogLevel } from '../../core/log';
+import { InvokeChannel } from '../../shared/ipc';
 import { SettingsPatchSchema } from '../../shared/settings';
-import { closedPort } from '../helpers/simulator';
+import { testAppApi } from '../helpers/app-api';
+import { closedPort, useSimulator } from '../helpers/simulator';
 import { nodeUpdater, startUpdateFeed, type NodeUpdater, type UpdateFeed } from '../helpers/update-feed';
 
 const RUNNING = '1.2.0';
@@ -52,7 +54,7 @@ function manualScheduler() {
 }
 
 let feed: UpdateFeed;
-let node: NodeUpdater;
+let node: NodeUpdater | undefined;
 beforeAll(async () => {
   feed = await startUpdateFeed();
 });
@@ -60,13 +62,15 @@ afterAll(async () => {
   await feed.close();
 });
 afterEach(() => {
-  node.dispose();
+  node?.dispose();
+  node = undefined;
   feed.requests.length = 0;
 });
 
 function setup(settings: UpdateSettings, options: { busy?: () => boolean; idleSeconds?: () => number; running?: string } = {}) {
-  node = nodeUpdater(options.running ?? RUNNING, feed.ca);
-  const engine = createElectronUpdaterEngine(node.updater);
+  const updater = nodeUpdater(options.running ?? RUNNING, feed.ca);
+  node = updater;
+  const engine = createElectronUpdaterEngine(updater.updater);
   const installs: string[] = [];
   const states: UpdateState[] = [];
   const logs: { level: LogLevel; message: string }[] = [];
@@ -81,13 +85,13 @@ function setup(settings: UpdateSettings, options: { busy?: () => boolean; idleSe
     onState: (state) => states.push(state),
     logger: createLogger((level, message) => logs.push({ level, message })),
   });
-  return { controller, scheduler, installs, states, logs };
+  return { controller, scheduler, installs, states, logs, cacheDir: updater.cacheDir };
 }
 
 describe('update checks against a local HTTPS feed', () => {
   it('offers a newer version: downloads it (sha512 checked by electron-updater) and says "downloaded 1.3.0"', async () => {
     feed.publish({ version: '1.3.0', installer });
-    const { controller, scheduler, states } = setup({ mode: 'notify', url: feed.url });
+    const { controller, scheduler, states, cacheDir } = setup({ mode: 'notify', url: feed.url });
     controller.start();
     expect(scheduler.waiting()).toEqual([FIRST_CHECK_DELAY_MS]);
     expect(feed.requests).toEqual([]);
@@ -96,7 +100,7 @@ describe('update checks against a local HTTPS feed', () => {
     expect(controller.state()).toEqual({ kind: 'downloaded', version: '1.3.0' });
     expect(states.map((s) => s.kind)).toEqual(['checking', 'downloading', 'downloaded']);
     expect(feed.requests).toEqual(['/updates/latest-linux.yml', '/updates/qr-room-invite_1.3.0_amd64.deb']);
-    expect(readFileSync(path.join(node.cacheDir, 'pending', 'qr-room-invite_1.3.0_amd64.deb'))).toEqual(installer);
+    expect(readFileSync(path.join(cacheDir, 'pending', 'qr-room-invite_1.3.0_amd64.deb'))).toEqual(installer);
     // Nothing more is asked while the downloaded version waits for "Restart to update".
     expect(scheduler.waiting()).toEqual([]);
     await controller.checkNow();
@@ -108,23 +112,23 @@ describe('update checks against a local HTTPS feed', () => {
     ['an older version (a downgrade)', '1.1.0'],
   ])('offers nothing when the feed has %s, and looks again after the regular interval', async (_name, version) => {
     feed.publish({ version, installer });
-    const { controller, scheduler } = setup({ mode: 'notify', url: feed.url });
+    const { controller, scheduler, cacheDir } = setup({ mode: 'notify', url: feed.url });
     expect((await controller.checkNow()).kind).toBe('up-to-date');
     expect(feed.requests).toEqual(['/updates/latest-linux.yml']);
-    expect(existsSync(path.join(node.cacheDir, 'pending'))).toBe(false);
+    expect(existsSync(path.join(cacheDir, 'pending'))).toBe(false);
     expect(scheduler.waiting()).toEqual([CHECK_INTERVAL_MS]);
   });
 
   it('refuses and reports an installer whose sha512 does not match the feed, and tries again later', async () => {
     feed.publish({ version: '1.3.0', installer, sha512: Buffer.alloc(64, 7).toString('base64') });
-    const { controller, scheduler, logs } = setup({ mode: 'install', url: feed.url });
+    const { controller, scheduler, logs, cacheDir } = setup({ mode: 'install', url: feed.url });
     const state = await controller.checkNow();
     expect(state).toMatchObject({ kind: 'failed', reason: 'checksum', version: '1.3.0' });
     expect(logs).toContainEqual({ level: 'error', message: 'update refused' });
     expect(feed.requests).toEqual(['/updates/latest-linux.yml', '/updates/qr-room-invite_1.3.0_amd64.deb']);
     expect(scheduler.waiting()).toEqual([RETRY_BASE_MS]);
     // The corrupt file is not kept for installing.
-    expect(existsSync(path.join(node.cacheDir, 'pending', 'qr-room-invite_1.3.0_amd64.deb'))).toBe(false);
+    expect(existsSync(path.join(cacheDir, 'pending', 'qr-room-invite_1.3.0_amd64.deb'))).toBe(false);
   });
 
   it('stays quiet when the feed cannot be reached and retries with growing pauses', async () => {
@@ -207,5 +211,18 @@ describe('install mode (room PCs)', () => {
     expect(installs).toEqual([]);
     controller.installNow();
     expect(installs).toEqual(['install']);
+  });
+});
+
+describe('room activity over IPC (what keeps install mode from restarting during a countdown)', () => {
+  const sim = useSimulator();
+
+  it('passes the start and end of a countdown or invitation to main, and refuses anything else', async () => {
+    const reports: boolean[] = [];
+    const { api } = testAppApi(sim(), { roomActivity: (busy) => reports.push(busy) });
+    expect(await api.invoke(InvokeChannel.reportRoomActivity, { busy: true })).toEqual({ ok: true, value: null });
+    expect(await api.invoke(InvokeChannel.reportRoomActivity, { busy: false })).toEqual({ ok: true, value: null });
+    expect((await api.invoke(InvokeChannel.reportRoomActivity, { busy: 'yes' })).ok).toBe(false);
+    expect(reports).toEqual([true, false]);
   });
 });

@@ -14,11 +14,17 @@ export function roomOf(view: SettingsView): Room | undefined {
 }
 
 export function createRoomSession(store: AppStore, api: QrRoomInviteApi): RoomController {
-  return createRoomController({
+  const controller = createRoomController({
     invite: (request) => api.invite(request),
     room: () => roomOf(store.get().settings),
     cooldownSeconds: () => store.get().settings.settings.roomCooldownSeconds,
   });
+  // Main never installs an update while a countdown or an invitation is going on.
+  const busy = (kind: string) => kind === 'countdown' || kind === 'sending';
+  controller.state.subscribe((state, previous) => {
+    if (busy(state.activity.kind) !== busy(previous.activity.kind)) void api.reportRoomActivity(busy(state.activity.kind));
+  });
+  return controller;
 }
 
 /**
