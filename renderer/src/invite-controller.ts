@@ -4,6 +4,7 @@
  * recent meetings) are followed through main's invite-status events.
  */
 import { subscribe, type QrRoomInviteApi } from '../../shared/bridge';
+import type { CallStatus } from '../../shared/call-status';
 import type { InviteIpcRequest, InviteStatusEvent, InviteSuccess, IpcResult } from '../../shared/ipc';
 import type { AppStore } from './app-state';
 
@@ -27,8 +28,14 @@ export function createInviteController({ store, api, signal }: { store: AppStore
     if (view.ok) store.set({ settings: view.value });
   }
 
+  /** Main may report the call before the invite's answer arrives here (no status source: at once). */
+  let pendingCall: CallStatus | undefined;
+  const callOf = (success: InviteSuccess) =>
+    pendingCall?.meetingId === success.meetingId && pendingCall.callNum === success.callNum ? { call: pendingCall } : {};
+
   async function invite(request: InviteIpcRequest, target: string): Promise<IpcResult<InviteSuccess>> {
     inFlight += 1;
+    pendingCall = undefined;
     store.set({ outcome: { kind: 'sending', target } });
     let result: IpcResult<InviteSuccess>;
     try {
@@ -37,7 +44,7 @@ export function createInviteController({ store, api, signal }: { store: AppStore
       inFlight -= 1;
       ownEchoUntil = Date.now() + OWN_ECHO_MS;
     }
-    if (result.ok) store.set({ outcome: { kind: 'success', target: result.value.roomName ?? target, requestId: result.value.requestId } });
+    if (result.ok) store.set({ outcome: { kind: 'success', target: result.value.roomName ?? target, requestId: result.value.requestId, ...callOf(result.value) } });
     else store.set({ outcome: { kind: 'failure', error: result.error, request, target } });
     await refreshSettings();
     return result;
@@ -47,6 +54,7 @@ export function createInviteController({ store, api, signal }: { store: AppStore
   subscribe(
     api.onCallStatus,
     (call) => {
+      pendingCall = call;
       const outcome = store.get().outcome;
       if (outcome.kind === 'success') store.set({ outcome: { ...outcome, call } });
     },

@@ -31,6 +31,17 @@ describeBrowser('main window: the call after the invite', () => {
     t.preview.sim.control.reset();
   });
 
+  it('without a status source says once, plainly, that the join cannot be confirmed', async () => {
+    const { page } = t;
+    await paste(page, INVITATION_ZH);
+    await waitForText(page, '914 083 136');
+    await inviteButton(page).click();
+    await waitForRole(page, 'status', 'Call placed. Whether Room A joined cannot be confirmed without the host password or an enterprise App ID.');
+    await waitForRole(page, 'status', 'Calling Room A…');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(Object.fromEntries(t.preview.sim.control.callCounts)).toEqual({});
+  });
+
   it('says "Room B did not join — busy" as an alert with what to do', async () => {
     const { page } = t;
     t.preview.store().update({ rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }], selectedRoomId: 'room-b' });

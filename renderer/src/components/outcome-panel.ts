@@ -95,10 +95,13 @@ function statusContent(outcome: Outcome, context: ViewContext): Node[] {
   const { text } = context;
   if (outcome.kind === 'sending') return [h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', { text: text.outcome.sending(outcome.target) })];
   if (outcome.kind !== 'success') return [];
-  if (outcome.call && outcome.call.state !== 'not-joined') return callContent(outcome.call, context);
+  const { call } = outcome;
+  if (call && call.state !== 'not-joined' && call.state !== 'unconfirmed') return callContent(call, context);
+  // No status source: the call was placed, and that is said once, plainly, under it — not as an error.
+  const body = call?.state === 'unconfirmed' ? callHeadline(call, context.language) : text.outcome.callingBody;
   return [
     icon(ICONS.check, 'icon status-icon'),
-    h('div', {}, [h('p', { class: 'status-title', text: text.outcome.calling(outcome.target) }), h('p', { class: 'muted', text: text.outcome.callingBody })]),
+    h('div', {}, [h('p', { class: 'status-title', text: text.outcome.calling(outcome.target) }), h('p', { class: 'muted', text: body })]),
   ];
 }
 
