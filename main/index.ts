@@ -13,6 +13,7 @@ import { APP_NAME, APP_VERSION } from '../core/app-info';
 import { createLogger } from '../core/log';
 import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, setupAppProtocol } from './app-protocol';
 import { readClipboard } from './clipboard';
+import { setupCallStatus, type CallStatusSetup } from './call-status-setup';
 import { setupCore, type DesktopCore } from './core-setup';
 import { findAppLink } from './deep-link';
 import { closeElectronLogIpc, electronLogSink } from './electron-log-sink';
@@ -58,7 +59,7 @@ function setupPlatform(): void {
   setupPermissions(session.defaultSession, APP_ORIGIN);
 }
 
-function setupApi(core: DesktopCore, system: SystemSettings, win: Windows): AppApi {
+function setupApi(core: DesktopCore, system: SystemSettings, win: Windows, calls: CallStatusSetup): AppApi {
   const { store } = core;
   return createAppApi({
     store,
@@ -78,6 +79,8 @@ function setupApi(core: DesktopCore, system: SystemSettings, win: Windows): AppA
     showWindow: () => void win.show(),
     roomActivity: (busy) => updates?.roomActivity(busy),
     emit: win.emit,
+    callStatus: calls.feature,
+    ...(calls.appKeys ? { appKeys: calls.appKeys } : {}),
     settingsChanged: (settings) => {
       system.apply(settings);
       tray?.refresh();
@@ -87,7 +90,7 @@ function setupApi(core: DesktopCore, system: SystemSettings, win: Windows): AppA
   });
 }
 
-function setupTrayMenu(core: DesktopCore, system: SystemSettings, api: AppApi, win: Windows): TrayHandle {
+function setupTrayMenu(core: DesktopCore, system: SystemSettings, api: AppApi, win: Windows, calls: CallStatusSetup): TrayHandle {
   const { store } = core;
   return setupTray(
     app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'build', 'tray'),
@@ -101,12 +104,14 @@ function setupTrayMenu(core: DesktopCore, system: SystemSettings, api: AppApi, w
         recentMeetings: settings.recentMeetings,
         shortcut: shortcut?.registered ? shortcut.accelerator : undefined,
         updateReady: updates?.readyToRestart(),
+        inMeeting: calls.feature.active().filter((call) => call.state === 'joined'),
       };
     },
     {
       scanScreen: () => win.command({ command: 'scan-screen' }),
       inviteFromClipboard: () => win.command({ command: 'clipboard' }),
       reinvite: (meetingId) => void api.invoke(InvokeChannel.invite, { meeting: { id: meetingId }, origin: 'tray' }).then(() => tray?.refresh()),
+      hangUp: (call) => void api.invoke(InvokeChannel.hangUp, { meetingId: call.meetingId, callNum: call.callNum }).then(() => tray?.refresh()),
       selectRoom: (roomId) => void api.invoke(InvokeChannel.updateSettings, { selectedRoomId: roomId }),
       openWindow: () => void win.show(),
       openSettings: () => win.command({ command: 'open-settings' }),
@@ -123,10 +128,11 @@ async function start(): Promise<void> {
   const core = await setupCore({ logger, systemLanguage, notify });
   const language = () => core.store.read().language ?? systemLanguage();
   const system = setupSystemSettings({ language, scanScreen: () => windows.command({ command: 'scan-screen' }), notify });
-  const api = setupApi(core, system, windows);
+  const calls = setupCallStatus(core, windows, { logger, systemLanguage, refreshTray: () => tray?.refresh() });
+  const api = setupApi(core, system, windows, calls);
   const ownWindow = (id: number) => BrowserWindow.getAllWindows().some((w) => w.webContents.id === id);
   setupIpc(ipcMain, api, createSenderCheck(APP_ORIGIN, ownWindow), logger);
-  tray = setupTrayMenu(core, system, api, windows);
+  tray = setupTrayMenu(core, system, api, windows, calls);
   updates = setupUpdates({
     settings: () => core.store.read().updates,
     busy: () => callMayBeGoingOn(core.store.read().recentMeetings[0]?.lastUsedAt, Date.now()),
