@@ -6,23 +6,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DecodedQrCode, DecodeOptions, RgbaImage } from '../../shared/decode/index';
 
-// The renderer's worker modules are DOM code, type-checked by tsconfig.web.json; they are loaded
+import { isDecodeRequest, type DecodeRequest, type DecodeResponse } from '../../renderer/src/decode-protocol';
+
+// The other renderer worker modules are DOM code, type-checked by tsconfig.web.json; they are loaded
 // by path so this (Node) project does not compile them, and described here by what the test uses.
-interface DecodeRequest {
-  type: 'decode';
-  id: number;
-  width: number;
-  height: number;
-  buffer: ArrayBuffer;
-  budgetMs?: number;
-}
-type DecodeResponse = { type: 'decoded'; id: number; codes: DecodedQrCode[] } | { type: 'failed'; id: number; message: string };
 interface QrDecoder {
   decode(image: RgbaImage, options?: { timeoutMs?: number; budgetMs?: number }): Promise<DecodedQrCode[]>;
   close(): void;
-}
-interface Protocol {
-  isDecodeRequest: (value: unknown) => boolean;
 }
 interface Client {
   createQrDecoder: (options: { createWorker: () => unknown }) => QrDecoder;
@@ -113,7 +103,6 @@ describe('decode budget', () => {
 
   it('the client puts a budget into the worker request only when one is given', async () => {
     const { createQrDecoder } = await load<Client>('decoder-client.ts');
-    const { isDecodeRequest } = await load<Protocol>('decode-protocol.ts');
     const sent: DecodeRequest[] = [];
     const client = createQrDecoder({ createWorker: () => fakeWorker(sent) });
     await client.decode(image(), { budgetMs: 35 });
@@ -124,8 +113,7 @@ describe('decode budget', () => {
     expect(sent.every((request) => isDecodeRequest(request))).toBe(true);
   });
 
-  it('a request with a budget that is not a positive number is not a decode request', async () => {
-    const { isDecodeRequest } = await load<Protocol>('decode-protocol.ts');
+  it('a request with a budget that is not a positive number is not a decode request', () => {
     const request = { type: 'decode', id: 1, width: 4, height: 4, buffer: new ArrayBuffer(64) };
     expect(isDecodeRequest(request)).toBe(true);
     expect(isDecodeRequest({ ...request, budgetMs: 35 })).toBe(true);
