@@ -147,7 +147,12 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     return {
       settings,
       // A password bound to another server is not sent, so the window asks for it.
-      recentMeetings: recentMeetings.map(({ passwordCipher, passwordBaseUrl, ...meeting }) => ({ ...meeting, passwordRemembered: isPasswordBoundTo({ passwordCipher, passwordBaseUrl }, currentBaseUrl(settings)) })),
+      // Ciphers and bindings stay in main: the window learns only that a secret is kept.
+      recentMeetings: recentMeetings.map(({ passwordCipher, passwordBaseUrl, hostPasswordCipher, hostPasswordBaseUrl, ...meeting }) => ({
+        ...meeting,
+        passwordRemembered: isPasswordBoundTo({ passwordCipher, passwordBaseUrl }, currentBaseUrl(settings)),
+        hostPasswordRemembered: isPasswordBoundTo({ passwordCipher: hostPasswordCipher, passwordBaseUrl: hostPasswordBaseUrl }, currentBaseUrl(settings)),
+      })),
       passwordProtection: deps.passwordProtection(),
       shortcut: deps.shortcut(),
       systemLanguage: deps.systemLanguage(),
@@ -212,13 +217,33 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     }
     deps.emit(EventChannel.inviteStatus, { phase: 'done', result: answer } satisfies InviteStatusEvent);
     // The outcome is shown first; the call status follows (never slower, never riskier).
-    if (answer.ok && terminal) deps.callStatus?.follow({ meetingId: meeting.id, callNum: terminal.callNum, roomName: roomName ?? terminal.callNum }, request.hostPassword);
+    if (answer.ok && terminal) void followCall({ meetingId: meeting.id, callNum: terminal.callNum, roomName: roomName ?? terminal.callNum }, request, currentBaseUrl(settings));
     if (origin !== 'window') {
       const { title, body } = answer.ok ? text.notification.calling(roomName ?? answer.value.callNum) : text.notification.failed(answer.error);
       deps.notify(title, body);
     }
     log.info('invite from ipc', { origin, ok: answer.ok, ...(answer.ok ? {} : { code: answer.error.code }) });
     return answer;
+  }
+
+  /**
+   * Follows an accepted invite's room with the host password the request carries, otherwise the
+   * one kept for this meeting and server. A typed host password the server accepts is kept when
+   * passwords may be (the store decides); a kept one it refuses is forgotten, never sent again.
+   */
+  async function followCall(target: Parameters<CallStatusFeature['follow']>[0], request: InvokeParsedRequests[typeof InvokeChannel.invite], baseUrl: string | undefined): Promise<void> {
+    const feature = deps.callStatus;
+    if (!feature) return;
+    const meetingId = request.meeting.id;
+    const typed = request.hostPassword;
+    const hostPassword = typed ?? (await deps.store.rememberedHostPassword(meetingId, baseUrl));
+    feature.follow(target, hostPassword, (verdict) => {
+      if (verdict === 'refused') {
+        if (typed === undefined) deps.store.forgetHostPassword(meetingId);
+      } else if (typed !== undefined && request.rememberPassword !== false) {
+        deps.store.rememberHostPassword(meetingId, typed, baseUrl).catch((error: unknown) => log.warn('host password not kept', { detail: error instanceof Error ? error.name : 'unknown' }));
+      }
+    });
   }
 
   const handlers: AppHandlers = {

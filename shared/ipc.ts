@@ -98,6 +98,8 @@ export interface RecentMeetingView {
   site?: SiteId;
   lastUsedAt: string;
   passwordRemembered: boolean;
+  /** Whether main keeps this meeting's host password (to follow the call); never the password. */
+  hostPasswordRemembered: boolean;
 }
 
 /** Whether main keeps a password for this meeting (the renderer never sees the password itself). */

@@ -31,6 +31,14 @@ export const RecentMeetingSchema = z.object({
    * base URL asks for it again). A cipher without one (kept by an older version) is not used.
    */
   passwordBaseUrl: z.string().max(2048).optional(),
+  /**
+   * The meeting's HOST password (docs/api.md, door A), kept like `passwordCipher`: only with
+   * "Remember passwords" on, only once the server accepted it, encrypted, and bound to the base
+   * URL that accepted it. Main uses it to follow the next invite of this meeting; the window
+   * only learns that it is kept.
+   */
+  hostPasswordCipher: z.string().max(4096).optional(),
+  hostPasswordBaseUrl: z.string().max(2048).optional(),
 });
 export type RecentMeeting = z.infer<typeof RecentMeetingSchema>;
 

@@ -16,7 +16,7 @@ import { baseUrlFromSettings } from '../api/sites';
 import type { Logger } from '../log';
 import type { AppKeyStore } from '../store/app-key-store';
 import type { Target } from './control-follower';
-import { createCallStatusService, DEFAULT_WAIT_SECONDS, type CallStatusService } from './service';
+import { createCallStatusService, DEFAULT_WAIT_SECONDS, type CallStatusService, type FollowRequest } from './service';
 
 export interface CallStatusFeatureDeps {
   settings: () => Settings;
@@ -29,8 +29,11 @@ export interface CallStatusFeatureDeps {
 }
 
 export interface CallStatusFeature {
-  /** After an accepted invite: follow the room (the invite's outcome was already shown). */
-  follow(target: Target, hostPassword?: string): void;
+  /**
+   * After an accepted invite: follow the room (the invite's outcome was already shown).
+   * `onHostPassword` learns whether the server took the host password (main remembers or forgets it).
+   */
+  follow(target: Target, hostPassword?: string, onHostPassword?: FollowRequest['onHostPassword']): void;
   hangUp(target: Pick<Target, 'meetingId' | 'callNum'>): Promise<CallResult<void>>;
   /** Rooms of this computer being called or in a meeting now. */
   active(): CallStatus[];
@@ -67,11 +70,12 @@ export function createCallStatusFeature(deps: CallStatusFeatureDeps): CallStatus
 
   return {
     service,
-    follow(target, hostPassword) {
+    follow(target, hostPassword, onHostPassword) {
       followed.set(key(target), target);
       void service.follow({
         target,
         hostPassword,
+        ...(onHostPassword ? { onHostPassword } : {}),
         waitSeconds: deps.settings().callStatusWaitSeconds ?? DEFAULT_WAIT_SECONDS,
         untilLeft: true,
         onUpdate: deps.onStatus,

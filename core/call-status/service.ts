@@ -39,7 +39,11 @@ export interface FollowRequest {
   waitSeconds?: number;
   untilLeft?: boolean;
   onUpdate?: (status: CallStatus) => void;
+  /** Told whether the server accepted the host password (door A's token) or refused it. */
+  onHostPassword?: (verdict: HostPasswordVerdict) => void;
 }
+
+export type HostPasswordVerdict = 'accepted' | 'refused';
 
 export interface CallStatusService {
   follow(request: FollowRequest): Promise<Follow>;
@@ -137,8 +141,12 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
     const password = request.hostPassword;
     if (password && !refused.has(refusalKey(target.meetingId, password))) {
       const started = await followByControl(target, password, controls, controlDeps(options, control, target.meetingId));
-      if (started.ok) return started.follow;
+      if (started.ok) {
+        request.onHostPassword?.('accepted');
+        return started.follow;
+      }
       if (started.refused) {
+        request.onHostPassword?.('refused');
         refused.add(refusalKey(target.meetingId, password));
         refusal = started.error.code;
       } else if (started.error.code === MEETING_ENDED_CODE) {
@@ -149,6 +157,7 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
         refusal = started.error.code;
       }
     } else if (password) {
+      request.onHostPassword?.('refused');
       refusal = 'MMC.111072065';
     }
 

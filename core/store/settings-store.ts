@@ -45,6 +45,16 @@ export interface SettingsStore {
   recordMeeting(entry: { id: string; site?: SiteId; label?: string; password?: string; baseUrl?: string }): Promise<void>;
   /** The remembered password, only when it is bound to `baseUrl` (by default the settings' one). */
   rememberedPassword(meetingId: string, baseUrl?: string): Promise<string | undefined>;
+  /**
+   * Keeps the meeting's HOST password, once the server accepted it (docs/api.md, door A), bound
+   * to `baseUrl` like a meeting password — only when passwords may be kept and the meeting is in
+   * the history (an accepted invite put it there).
+   */
+  rememberHostPassword(meetingId: string, hostPassword: string, baseUrl?: string): Promise<void>;
+  /** The remembered host password, only when it is bound to `baseUrl` (by default the settings' one). */
+  rememberedHostPassword(meetingId: string, baseUrl?: string): Promise<string | undefined>;
+  /** Drops the remembered host password: the server refused it, so it is never sent again. */
+  forgetHostPassword(meetingId: string): void;
   forgetMeeting(meetingId: string): void;
   /** Forgets every recent meeting and its secret. */
   forgetAllMeetings(): void;
@@ -69,6 +79,13 @@ export function isPasswordBoundTo(meeting: Pick<RecentMeeting, 'passwordCipher' 
   return Boolean(meeting.passwordCipher) && baseUrl !== undefined && meeting.passwordBaseUrl === baseUrl;
 }
 
+/** Where each kind of remembered secret of a recent meeting is kept, and its binding. */
+const SECRET_FIELDS = {
+  password: { cipher: 'passwordCipher', boundTo: 'passwordBaseUrl' },
+  hostPassword: { cipher: 'hostPasswordCipher', boundTo: 'hostPasswordBaseUrl' },
+} as const;
+type SecretKind = keyof typeof SECRET_FIELDS;
+
 export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox, { now = () => new Date(), onReset }: SettingsStoreOptions = {}): SettingsStore {
   function read(): Settings {
     const raw = backend.store;
@@ -89,6 +106,29 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
   function boxFor(settings: Settings): SecretBox | undefined {
     if (!settings.rememberPasswords || !secretBox) return undefined;
     return secretBox.protection !== 'plain-text-backend' || settings.allowPlainTextPasswords ? secretBox : undefined;
+  }
+
+  /** A remembered secret of a meeting, only when bound to `baseUrl` and still readable. */
+  async function remembered(kind: SecretKind, meetingId: string, baseUrl: string | undefined): Promise<string | undefined> {
+    const settings = read();
+    const { cipher: cipherField, boundTo } = SECRET_FIELDS[kind];
+    const meeting = settings.recentMeetings.find((m) => m.id === meetingId);
+    const cipher = meeting?.[cipherField];
+    const box = boxFor(settings);
+    if (!cipher || !box || !isPasswordBoundTo({ passwordCipher: cipher, passwordBaseUrl: meeting[boundTo] }, baseUrl ?? currentBaseUrl(settings))) return undefined;
+    try {
+      const { plainText, shouldReEncrypt } = await box.decrypt(cipher);
+      if (shouldReEncrypt) {
+        // The OS rotated the key or offers a stronger one: seal the secret again.
+        const fresh = await box.encrypt(plainText);
+        const current = read();
+        write({ ...current, recentMeetings: current.recentMeetings.map((m) => (m.id === meetingId ? { ...m, [cipherField]: fresh } : m)) });
+      }
+      return plainText;
+    } catch {
+      // A key that changed (new keyring, copied profile) makes old secrets unreadable: ask again.
+      return undefined;
+    }
   }
 
   function write(next: Settings): Settings {
@@ -114,35 +154,37 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
       const fresh = box && password !== undefined && baseUrl !== undefined ? { passwordCipher: await box.encrypt(password), passwordBaseUrl: baseUrl } : undefined;
       const kept = box && previous?.passwordCipher ? { passwordCipher: previous.passwordCipher, ...(previous.passwordBaseUrl ? { passwordBaseUrl: previous.passwordBaseUrl } : {}) } : undefined;
       const secret = password !== undefined ? fresh : kept;
+      // The host password keeps its own binding; it goes when passwords may no longer be kept.
+      const keptHost = box && previous?.hostPasswordCipher ? { hostPasswordCipher: previous.hostPasswordCipher, ...(previous.hostPasswordBaseUrl ? { hostPasswordBaseUrl: previous.hostPasswordBaseUrl } : {}) } : undefined;
       const entry: RecentMeeting = {
         id,
         lastUsedAt: now().toISOString(),
         ...((site ?? previous?.site) ? { site: site ?? previous?.site } : {}),
         ...((label ?? previous?.label) ? { label: label ?? previous?.label } : {}),
         ...secret,
+        ...keptHost,
       };
       const others = settings.recentMeetings.filter((m) => m.id !== id);
       write({ ...settings, recentMeetings: [entry, ...others].slice(0, MAX_RECENT_MEETINGS) });
     },
-    async rememberedPassword(meetingId, baseUrl) {
+    rememberedPassword: (meetingId, baseUrl) => remembered('password', meetingId, baseUrl),
+    rememberedHostPassword: (meetingId, baseUrl) => remembered('hostPassword', meetingId, baseUrl),
+    async rememberHostPassword(meetingId, hostPassword, baseUrl = currentBaseUrl(read())) {
       const settings = read();
-      const meeting = settings.recentMeetings.find((m) => m.id === meetingId);
-      const cipher = meeting?.passwordCipher;
       const box = boxFor(settings);
-      if (!cipher || !box || !isPasswordBoundTo(meeting, baseUrl ?? currentBaseUrl(settings))) return undefined;
-      try {
-        const { plainText, shouldReEncrypt } = await box.decrypt(cipher);
-        if (shouldReEncrypt) {
-          // The OS rotated the key or offers a stronger one: seal the secret again.
-          const fresh = await box.encrypt(plainText);
-          const current = read();
-          write({ ...current, recentMeetings: current.recentMeetings.map((m) => (m.id === meetingId ? { ...m, passwordCipher: fresh } : m)) });
-        }
-        return plainText;
-      } catch {
-        // A key that changed (new keyring, copied profile) makes old secrets unreadable: ask again.
-        return undefined;
-      }
+      if (!box || baseUrl === undefined || !settings.recentMeetings.some((m) => m.id === meetingId)) return;
+      const sealed = { hostPasswordCipher: await box.encrypt(hostPassword), hostPasswordBaseUrl: baseUrl };
+      const current = read();
+      write({ ...current, recentMeetings: current.recentMeetings.map((m) => (m.id === meetingId ? { ...m, ...sealed } : m)) });
+    },
+    forgetHostPassword(meetingId) {
+      const settings = read();
+      const recentMeetings = settings.recentMeetings.map((m) => {
+        if (m.id !== meetingId) return m;
+        const { hostPasswordCipher: _cipher, hostPasswordBaseUrl: _boundTo, ...rest } = m;
+        return rest;
+      });
+      write({ ...settings, recentMeetings });
     },
     forgetMeeting(meetingId) {
       const settings = read();

@@ -61,7 +61,7 @@ describe('app API: settings and history', () => {
     const result = await api.invoke(InvokeChannel.getSettings, undefined);
     expect(result.ok).toBe(true);
     const view = (result as { value: SettingsView }).value;
-    expect(view.recentMeetings).toEqual([{ id: FIXTURE_MEETING_ID, lastUsedAt: expect.any(String) as unknown, passwordRemembered: true }]);
+    expect(view.recentMeetings).toEqual([{ id: FIXTURE_MEETING_ID, lastUsedAt: expect.any(String) as unknown, passwordRemembered: true, hostPasswordRemembered: false }]);
     expect(JSON.stringify(view)).not.toMatch(/passwordCipher|123123/u);
   });
 

@@ -19,6 +19,9 @@ import { startSimulator, type Simulator } from '../../simulator/server';
 import { testAppApi } from '../helpers/app-api';
 import { tempDir } from '../helpers/qr-images';
 
+/** Any other valid number answers like Room A (simulator/calls.ts). */
+const ROOM_B = '+99111253020300002';
+
 let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator({ callTimings: { answerMs: 300, busyMs: 200, stayMs: 60_000 } });
@@ -89,6 +92,45 @@ describe('call status through the app API', () => {
     const hangUp = await api.invoke(InvokeChannel.hangUp, { meetingId: FIXTURE_MEETING_ID, callNum: FIXTURE_TERMINAL });
     expect(hangUp.ok).toBe(false);
     callStatus.stop();
+    sim.control.reset();
+  });
+
+  it('remembers an accepted host password (Remember on) for the next invite of the meeting; the window only learns "remembered"', async () => {
+    const { api, statuses, events, logs, dir, store, callStatus } = setup();
+    store.update({ rooms: [...store.read().rooms, { id: 'room-b', name: 'Room B', callNum: ROOM_B }] });
+    await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, hostPassword: FIXTURE_HOST_PASSWORD });
+    await until(() => statuses.some((s) => s.roomName === 'Room A' && s.state === 'joined'));
+    await until(() => store.recentMeetings()[0]?.hostPasswordCipher !== undefined);
+    const view = await api.invoke(InvokeChannel.getSettings, undefined);
+    expect(view.ok && view.value.recentMeetings).toEqual([expect.objectContaining({ id: FIXTURE_MEETING_ID, hostPasswordRemembered: true })]);
+    // No host password typed: door A follows Room B with the one kept for this meeting.
+    await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID }, roomId: 'room-b' });
+    await until(() => statuses.some((s) => s.roomName === 'Room B' && s.state === 'joined'));
+    expect(statuses.find((s) => s.roomName === 'Room B' && s.state === 'joined')).toMatchObject({ via: 'control' });
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    for (const file of files) expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(FIXTURE_HOST_PASSWORD);
+    for (const payload of [JSON.stringify(events), JSON.stringify(view), logs.join('\n')]) expect(payload).not.toMatch(new RegExp(`${FIXTURE_HOST_PASSWORD}|hostPasswordCipher|hostPasswordBaseUrl`, 'u'));
+    callStatus.stop();
+    sim.control.reset();
+  });
+
+  it('never stores a host password with "Remember passwords" off, nor one the server refused', async () => {
+    const { api, statuses, store, callStatus } = setup();
+    store.update({ rememberPasswords: false });
+    await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, hostPassword: FIXTURE_HOST_PASSWORD });
+    await until(() => statuses.some((s) => s.state === 'joined'));
+    expect(store.recentMeetings()[0]).not.toHaveProperty('hostPasswordCipher');
+    const view = await api.invoke(InvokeChannel.getSettings, undefined);
+    expect(view.ok && view.value.recentMeetings[0]?.hostPasswordRemembered).toBe(false);
+    callStatus.stop();
+    sim.control.reset();
+
+    const refused = setup();
+    await refused.api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, hostPassword: 'wrong-host-1' });
+    await until(() => refused.statuses.some((s) => s.state === 'unconfirmed'));
+    expect(refused.statuses.at(-1)).toMatchObject({ reason: 'host-password-refused' });
+    expect(refused.store.recentMeetings()[0]).not.toHaveProperty('hostPasswordCipher');
+    refused.callStatus.stop();
     sim.control.reset();
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createConfBackend } from '../../core/store/conf-backend';
 import type { SettingsReset } from '../../core/store/recovery';
 import { createAesSecretBox, type SecretBox } from '../../core/store/secret-box';
-import { createSettingsStore } from '../../core/store/settings-store';
+import { createSettingsStore, currentBaseUrl } from '../../core/store/settings-store';
 import { CURRENT_SCHEMA_VERSION, MAX_RECENT_MEETINGS, MIGRATIONS, migrateSettings } from '../../shared/settings';
 import { tempStore } from '../helpers/temp-store';
 
@@ -82,6 +82,43 @@ describe('settings store (conf backend)', () => {
     await noBox.store.recordMeeting({ id: '914083136', password: 'Zq-secret-77' });
     expect(noBox.store.recentMeetings()[0]).not.toHaveProperty('passwordCipher');
     expect(noBox.rawFile()).not.toContain('Zq-secret-77');
+  });
+
+  it('keeps a host password like a meeting password: encrypted, bound to its base URL, through later invites', async () => {
+    const { store, rawFile } = tempStore();
+    const cn = currentBaseUrl(store.read());
+    await store.rememberHostPassword('914083136', 'Hx-host-4242');
+    expect(await store.rememberedHostPassword('914083136')).toBeUndefined(); // not in the history: nothing kept
+    await store.recordMeeting({ id: '914083136', password: 'Zq-secret-77' });
+    await store.rememberHostPassword('914083136', 'Hx-host-4242');
+    expect(rawFile()).not.toContain('Hx-host-4242');
+    expect(store.recentMeetings()[0]).toMatchObject({ hostPasswordCipher: expect.any(String) as unknown, hostPasswordBaseUrl: cn });
+    expect(await store.rememberedHostPassword('914083136')).toBe('Hx-host-4242');
+    // Another server never receives it; the meeting password is a separate secret.
+    expect(await store.rememberedHostPassword('914083136', 'https://other.example.com')).toBeUndefined();
+    expect(await store.rememberedPassword('914083136')).toBe('Zq-secret-77');
+    await store.recordMeeting({ id: '914083136', password: 'Zq-secret-88' });
+    expect(await store.rememberedHostPassword('914083136')).toBe('Hx-host-4242');
+    store.update({ site: 'intl' });
+    expect(await store.rememberedHostPassword('914083136')).toBeUndefined();
+    store.update({ site: 'cn' });
+    store.forgetHostPassword('914083136');
+    expect(await store.rememberedHostPassword('914083136')).toBeUndefined();
+    expect(await store.rememberedPassword('914083136')).toBe('Zq-secret-88');
+    expect(store.recentMeetings()[0]).not.toHaveProperty('hostPasswordCipher');
+  });
+
+  it('never keeps a host password with "Remember passwords" off, and drops a kept one then', async () => {
+    const { store, rawFile } = tempStore();
+    await store.recordMeeting({ id: '914083136' });
+    await store.rememberHostPassword('914083136', 'Hx-host-4242');
+    store.update({ rememberPasswords: false });
+    expect(await store.rememberedHostPassword('914083136')).toBeUndefined();
+    await store.recordMeeting({ id: '914083136' });
+    expect(store.recentMeetings()[0]).not.toHaveProperty('hostPasswordCipher');
+    await store.rememberHostPassword('914083136', 'Hx-host-5353');
+    expect(store.recentMeetings()[0]).not.toHaveProperty('hostPasswordCipher');
+    expect(rawFile()).not.toMatch(/Hx-host|hostPasswordCipher/u);
   });
 
   it('reports a settings file that breaks the schema, naming the field, when nobody can repair it (CLI)', () => {
