@@ -31,7 +31,7 @@ async function prepare(args: string[], io: CliIo) {
   if (!values.meeting) throw new UsageError('--meeting <id> is required');
   const meeting = MeetingIdSchema.safeParse(values.meeting);
   if (!meeting.success) throw new UsageError(`--meeting: ${describeIssues(meeting.error)}`);
-  const connection = await resolveConnection(values, io);
+  const connection = resolveConnection(values, io);
   let callNum: string;
   let roomName: string;
   if (values.to) {

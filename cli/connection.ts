@@ -3,9 +3,9 @@
  * --site, --base-url, --ca and --timeout; the language from the locale. Shared by `invite`,
  * `status` and `hangup`.
  */
-import { readFile } from 'node:fs/promises';
 import type { Language } from '../shared/schemas';
 import type { Settings } from '../shared/settings';
+import { EXTRA_CA_PROBLEM, loadExtraCa } from '../core/api/extra-ca';
 import { resolveBaseUrl, type SiteChoice } from '../core/api/sites';
 import { createConfBackend } from '../core/store/conf-backend';
 import { createSettingsStore, type SettingsStore } from '../core/store/settings-store';
@@ -34,7 +34,21 @@ export function languageOf(env: NodeJS.ProcessEnv): Language {
   return /^zh/iu.test(env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '') ? 'zh-CN' : 'en';
 }
 
-export async function resolveConnection(values: { site?: string | undefined; 'base-url'?: string | undefined; ca?: string | undefined; timeout?: string | undefined }, io: CliIo): Promise<Connection> {
+/**
+ * The extra CA of --ca or else of the settings, read as the app reads it (extra-ca.ts): one
+ * message for a missing, unreadable or non-PEM file, saying where the path came from.
+ */
+function extraCaOf(optionPath: string | undefined, settingsPath: string | undefined): string | undefined {
+  const path = optionPath ?? settingsPath;
+  if (!path) return undefined;
+  try {
+    return loadExtraCa(path);
+  } catch {
+    throw new UsageError(optionPath ? `--ca ${optionPath}: ${EXTRA_CA_PROBLEM}` : `${EXTRA_CA_PROBLEM} (the settings' extra CA ${path}: fix it in the app, or pass --ca)`);
+  }
+}
+
+export function resolveConnection(values: { site?: string | undefined; 'base-url'?: string | undefined; ca?: string | undefined; timeout?: string | undefined }, io: CliIo): Connection {
   let store: SettingsStore;
   let settings: Settings;
   try {
@@ -51,8 +65,7 @@ export async function resolveConnection(values: { site?: string | undefined; 'ba
   } catch (error) {
     throw new UsageError(`--base-url: ${(error as Error).message}`);
   }
-  const caPath = values.ca ?? settings.extraCaPath;
-  const extraCaPem = caPath ? await readFile(caPath, 'utf8').catch(() => { throw new UsageError(`--ca: cannot read ${caPath}`); }) : undefined;
+  const extraCaPem = extraCaOf(values.ca, settings.extraCaPath);
   const timeoutSeconds = values.timeout === undefined ? settings.requestTimeoutSeconds : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 300) throw new UsageError('--timeout must be a number of seconds (1–300)');
   return { store, settings, baseUrl, extraCaPem, timeoutSeconds, language: languageOf(io.env) };

@@ -136,7 +136,7 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
     throw new UsageError('--org and --number-type need --to <SIP number>');
   }
 
-  const connection = await resolveConnection(values, io);
+  const connection = resolveConnection(values, io);
   const { store, baseUrl, extraCaPem, timeoutSeconds, language } = connection;
   // A QR code that carries the host password (role host) opens door A too.
   const hostPassword = waitSeconds === undefined ? undefined : await readHostPassword(values, io, fromImage.meeting?.passwordRole === 'host' ? fromImage.meeting.password : undefined);

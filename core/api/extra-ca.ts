@@ -11,7 +11,9 @@ import { readFileSync, statSync } from 'node:fs';
 const MAX_CA_FILE_BYTES = 1024 * 1024;
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/gu;
 
-export const EXTRA_CA_UNUSABLE = 'The extra CA file cannot be used: it must be a readable PEM file of certificates (check its path in Settings)';
+/** What is wrong, wherever the path came from (the CLI's --ca says it after the option's name). */
+export const EXTRA_CA_PROBLEM = 'The extra CA file cannot be used: it must be a readable PEM file of certificates';
+export const EXTRA_CA_UNUSABLE = `${EXTRA_CA_PROBLEM} (check its path in Settings)`;
 
 export class ExtraCaError extends Error {
   override readonly name = 'ExtraCaError';

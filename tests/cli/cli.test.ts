@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { encode as encodeBmp } from 'bmp-ts';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EXTRA_CA_PROBLEM } from '../../core/api/extra-ca';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
 import { useSimulator } from '../helpers/simulator';
 import { qrPng, tempDir, writeQrImage } from '../helpers/qr-images';
@@ -189,6 +190,21 @@ describe('qr-room-invite invite', () => {
     const run = await cli(['invite', '--image', meetingPng, '--to', FIXTURE_TERMINAL, '--base-url', 'http://api.example.com']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/https/u);
+  });
+
+  it('refuses a missing and a non-PEM --ca file with the same one-line reason as the app, nothing sent', async () => {
+    const notPem = join(dir, 'not-a-ca.pem');
+    writeFileSync(notPem, 'hello, not a certificate');
+    const runs = await Promise.all(
+      [join(dir, 'no-such-ca.pem'), notPem].map((ca) => cli(['invite', '--image', meetingPng, '--to', FIXTURE_TERMINAL, '--base-url', sim().url, '--ca', ca], { env: { QRRI_PASSWORD: FIXTURE_GUEST_PASSWORD } })),
+    );
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(EXTRA_CA_PROBLEM);
+      expect(run.stderr).not.toMatch(/ENOENT|no such file|PEM routines/iu);
+    }
+    expect(sim().invites()).toHaveLength(0);
   });
 
   it('never printed the password in any run', () => {
