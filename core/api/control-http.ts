@@ -1,21 +1,18 @@
 /**
- * JSON calls for the call-status doors (docs/api.md, "After the invite"): the same got settings
- * as the meeting client (extra CA appended to the public roots, whole-request timeout, no
- * redirects, `X-Request-ID`, language, user agent), answers capped at 64 KB (response-limit.ts), and every outcome a
- * typed result. No automatic retries: the followers poll again on their own schedule, and a
- * password is never sent twice (meetings lock after repeated failures).
+ * JSON calls for the call-status doors (docs/api.md, "After the invite"): sent like the invite
+ * (https-request.ts: extra CA appended to the public roots, whole-request timeout, no retry or
+ * redirect, answers capped at 64 KB), with `X-Request-ID`, language and user agent, and every
+ * outcome a typed result. No automatic retries: the followers poll again on their own schedule,
+ * and a password is never sent twice (meetings lock after repeated failures).
  */
 import { randomUUID } from 'node:crypto';
-import { rootCertificates } from 'node:tls';
-import got, { type Response } from 'got';
 import { ClientCode } from '../../shared/errors';
 import type { InviteError } from '../../shared/invite-result';
 import type { Language } from '../../shared/schemas';
 import { silentLogger, type Logger } from '../log';
 import { errorFromException, parseErrorBody } from './meeting-client';
-import { MAX_RESPONSE_BYTES, ResponseTooLargeError, withResponseLimit } from './response-limit';
-
-export { MAX_RESPONSE_BYTES } from './response-limit';
+import { acceptLanguage, createHttpsSender, headerValue } from './https-request';
+import { MAX_RESPONSE_BYTES, ResponseTooLargeError } from './response-limit';
 
 export interface HttpOptions {
   baseUrl: string;
@@ -40,20 +37,9 @@ export interface JsonCall {
   secrets: readonly string[];
 }
 
-/** Trusted roots for HTTPS and WSS alike: the public ones plus the configured extra CA. */
-export function certificateAuthorities(extraCaPem: string | undefined): string[] | undefined {
-  return extraCaPem ? [...rootCertificates, extraCaPem] : undefined;
-}
-
-function headerValue(response: Response<string>, name: string): string | undefined {
-  const value = response.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export function createJsonCaller(options: HttpOptions) {
   const log = options.logger ?? silentLogger;
-  const ca = certificateAuthorities(options.extraCaPem);
-  const acceptLanguage = options.language === 'zh-CN' ? 'zh-CN' : 'en-US';
+  const send = createHttpsSender(options);
 
   return async function call(request: JsonCall): Promise<CallResult<unknown>> {
     const callLog = log.withSecrets(request.secrets);
@@ -61,24 +47,18 @@ export function createJsonCaller(options: HttpOptions) {
     const url = new URL(`${options.baseUrl}${request.path}`);
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
     try {
-      const response = await withResponseLimit((signal) => got(url.href, {
+      const response = await send({
         method: request.method,
+        url: url.href,
         headers: {
           'x-request-id': requestId,
-          'accept-language': acceptLanguage,
+          'accept-language': acceptLanguage(options.language),
           'user-agent': options.userAgent,
           ...(request.body === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8' }),
           ...request.headers,
         },
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        timeout: { request: options.timeoutMs ?? 15_000 },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        followRedirect: false,
-        responseType: 'text',
-        https: ca ? { certificateAuthority: ca } : {},
-        signal,
-      }));
+      });
       const answeredId = headerValue(response, 'x-request-id') ?? requestId;
       callLog.info(`${request.name} answered`, { status: response.statusCode, requestId: answeredId });
       if (response.statusCode >= 200 && response.statusCode < 300) {

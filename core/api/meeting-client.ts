@@ -8,13 +8,13 @@
  * request was written is "outcome unknown" and left to the person.
  */
 import { randomUUID } from 'node:crypto';
-import { rootCertificates } from 'node:tls';
-import got, { RequestError, TimeoutError, type Response } from 'got';
+import { RequestError, TimeoutError, type Response } from 'got';
 import { ClientCode } from '../../shared/errors';
 import type { InviteError, InviteResult } from '../../shared/invite-result';
 import type { Language } from '../../shared/schemas';
 import { silentLogger, type Logger } from '../log';
-import { ResponseTooLargeError, withResponseLimit } from './response-limit';
+import { acceptLanguage, createHttpsSender, headerValue } from './https-request';
+import { ResponseTooLargeError } from './response-limit';
 
 export const INVITE_PATH = '/v1/mmc/control/conferences/inviteWithPwd';
 
@@ -79,12 +79,9 @@ export function buildInviteBody(call: InviteCall): Record<string, unknown> {
 
 export function createMeetingClient(options: MeetingClientOptions): MeetingClient {
   const log = options.logger ?? silentLogger;
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const send = createHttpsSender(options);
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const acceptLanguage = options.language === 'zh-CN' ? 'zh-CN' : 'en-US';
-  // Node's `ca` replaces the default roots, so extra CAs are appended to them.
-  const certificateAuthority = options.extraCaPem ? [...rootCertificates, options.extraCaPem] : undefined;
 
   function describeInvite(call: InviteCall, requestId: string): InviteRequest {
     const url = new URL(`${options.baseUrl}${INVITE_PATH}`);
@@ -95,7 +92,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       headers: {
         'content-type': 'application/json;charset=UTF-8',
         'x-request-id': requestId,
-        'accept-language': acceptLanguage,
+        'accept-language': acceptLanguage(options.language),
         'user-agent': options.userAgent,
       },
       body: buildInviteBody(call),
@@ -104,21 +101,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
 
   async function attempt(call: InviteCall, requestId: string, signal: AbortSignal | undefined) {
     const request = describeInvite(call, requestId);
-    const response = await withResponseLimit(
-      (limited) =>
-        got.post(request.url, {
-          body: JSON.stringify(request.body),
-          headers: request.headers,
-          timeout: { request: timeoutMs },
-          retry: { limit: 0 },
-          throwHttpErrors: false,
-          followRedirect: false,
-          responseType: 'text',
-          https: certificateAuthority ? { certificateAuthority } : {},
-          signal: limited,
-        }),
-      { signal },
-    );
+    const response = await send({ method: request.method, url: request.url, headers: request.headers, body: JSON.stringify(request.body), signal });
     return { response, requestId };
   }
 
@@ -165,11 +148,6 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       }
     },
   };
-}
-
-function headerValue(response: Response<string>, name: string): string | undefined {
-  const value = response.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** Delay before retrying a 429/503, or null when it must not be retried. */

@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { silentLogger, type Logger } from '../log';
-import { certificateAuthorities, MAX_RESPONSE_BYTES } from './control-http';
+import { certificateAuthorities } from './https-request';
+import { MAX_RESPONSE_BYTES } from './response-limit';
 
 export const PUSH_PATH = '/cms/open/websocket/confctl/increment/conn';
 export const HEARTBEAT_MS = 60_000;
