@@ -107,6 +107,11 @@ export function isPasswordRemembered(view: Pick<SettingsView, 'recentMeetings'>,
   return view.recentMeetings.some((meeting) => meeting.id === meetingId && meeting.passwordRemembered);
 }
 
+/** Whether main keeps a host password for this meeting (the window never sees it). */
+export function isHostPasswordRemembered(view: Pick<SettingsView, 'recentMeetings'>, meetingId: string): boolean {
+  return view.recentMeetings.some((meeting) => meeting.id === meetingId && meeting.hostPasswordRemembered);
+}
+
 export interface SettingsView {
   settings: Omit<Settings, 'recentMeetings' | 'schemaVersion'>;
   recentMeetings: RecentMeetingView[];

@@ -67,6 +67,16 @@ export function callHeadline(status: CallStatus, language: Language): string {
   }
 }
 
+/**
+ * The call in a few words, for room mode's status line: the headline, except the long
+ * unconfirmed sentence, which there becomes "Room A: not confirmed — <why>".
+ */
+export function callStatusLine(status: CallStatus, language: Language): string {
+  if (status.state !== 'unconfirmed') return callHeadline(status, language);
+  const why = status.reason ? reasonText(status.reason, language) : '';
+  return language === 'zh-CN' ? `${status.roomName}：无法确认是否入会 — ${why}` : `${status.roomName}: joining not confirmed — ${why}`;
+}
+
 /** What to do, when there is something to do (a failure with a catalogued code or reason). */
 export function callAdvice(status: CallStatus, language: Language): string | undefined {
   if (status.state !== 'not-joined' && status.state !== 'unconfirmed') return undefined;
@@ -81,6 +91,11 @@ export function callAdvice(status: CallStatus, language: Language): string | und
 /** The invite form's optional host password field (door A: follow the call, hang up). */
 export function hostPasswordLabel(language: Language): string {
   return language === 'zh-CN' ? '主持人密码（可选：确认入会并可挂断）' : 'Host password (optional: confirm and hang up)';
+}
+
+/** Under the host password field when main keeps this meeting's host password (never shown). */
+export function hostPasswordRememberedHelp(language: Language): string {
+  return language === 'zh-CN' ? '已记住此会议的主持人密码。留空即使用它。' : 'The host password of this meeting is remembered. Leave this empty to use it.';
 }
 
 /** The button that hangs the room up (window outcome, room mode). */

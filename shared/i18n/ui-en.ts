@@ -247,6 +247,7 @@ const en = {
     site: 'Site:',
     lastInvite: 'Last invite:',
     lastError: 'Last error:',
+    call: 'Call:',
     none: 'none',
     inviteOk: 'sent',
     inviteFailed: 'failed',

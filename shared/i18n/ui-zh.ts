@@ -239,6 +239,7 @@ export const uiZh: UiMessages = {
     site: '站点：',
     lastInvite: '上次邀请：',
     lastError: '上次错误：',
+    call: '通话：',
     none: '无',
     inviteOk: '已发送',
     inviteFailed: '失败',

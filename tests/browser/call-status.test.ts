@@ -28,6 +28,12 @@ describeBrowser('main window: the call after the invite', () => {
     await page.getByRole('button', { name: 'Hang up' }).click();
     await waitForRole(page, 'status', 'Room A left the meeting — hung up');
     expect(t.preview.sim.hangUps()).toMatchObject([{ phone: FIXTURE_TERMINAL }]);
+    // "Remember passwords" is on: main kept the accepted host password; the window only learns that.
+    await page.reload();
+    await paste(page, INVITATION_ZH);
+    await waitForText(page, 'The host password of this meeting is remembered. Leave this empty to use it.');
+    expect(await page.getByLabel('Host password (optional: confirm and hang up)').inputValue()).toBe('');
+    expect(await page.content()).not.toContain(FIXTURE_HOST_PASSWORD);
     t.preview.sim.control.reset();
   });
 
@@ -91,6 +97,9 @@ describeBrowser('main window: the call after the invite', () => {
     await page.getByRole('heading', { level: 1, name: 'Room A' }).waitFor();
     expect((await preview.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, origin: 'camera' })).ok).toBe(true);
     await waitForRole(page, 'status', 'Room A joined the meeting');
+    // The small status line for whoever looks after the room says it too, and keeps it.
+    const statusLine = page.locator('footer.room-footer');
+    await statusLine.getByText('Room A joined the meeting').waitFor();
     await page.getByRole('button', { name: 'End call' }).click();
     await waitForText(page, 'End Room A’s call?');
     expect(preview.sim.hangUps()).toHaveLength(0);
@@ -99,7 +108,30 @@ describeBrowser('main window: the call after the invite', () => {
     expect(preview.sim.hangUps()).toMatchObject([{ phone: FIXTURE_TERMINAL }]);
     expect(await seriousViolations(page)).toEqual([]);
     // Nobody has to clear a room PC's screen: the sentence goes by itself.
-    await page.getByText('Room A left the meeting — hung up').waitFor({ state: 'hidden', timeout: 15_000 });
+    await page.getByRole('status').getByText('Room A left the meeting — hung up').waitFor({ state: 'hidden', timeout: 15_000 });
+    expect(await statusLine.getByText('Room A left the meeting — hung up').isVisible()).toBe(true);
+    preview.sim.control.reset();
+  });
+
+  it('room mode\'s status line: not confirmed without a source, then "did not join — busy" with its code (en, zh-CN; axe clean)', async () => {
+    const { page, preview } = t;
+    await page.goto(`${preview.url}?mode=room`);
+    await page.getByRole('heading', { level: 1, name: 'Room A' }).waitFor();
+    const statusLine = page.locator('footer.room-footer');
+    expect(await statusLine.innerText()).toContain('Call:\nnone');
+    expect((await preview.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, origin: 'camera' })).ok).toBe(true);
+    await statusLine.getByText('Room A: joining not confirmed — no host password or App ID').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    preview.store().update({ language: 'zh-CN', rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }], selectedRoomId: 'room-b' });
+    await page.goto(`${preview.url}?mode=room`);
+    await page.getByRole('heading', { level: 1, name: 'Room B' }).waitFor();
+    const zhLine = page.locator('footer.room-footer');
+    expect((await preview.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, hostPassword: FIXTURE_HOST_PASSWORD, origin: 'camera' })).ok).toBe(true);
+    await zhLine.getByText('Room B 未入会 — 忙线').waitFor();
+    expect(await zhLine.innerText()).toContain('CALL.11076001');
+    expect(await page.content()).not.toContain(FIXTURE_HOST_PASSWORD);
+    expect(await seriousViolations(page)).toEqual([]);
     preview.sim.control.reset();
   });
 });

@@ -3,9 +3,9 @@
  * to join (for a room's code), the password when the code has none and none is remembered —
  * asked in place, with "Remember for this meeting" — and the Invite button.
  */
-import { hostPasswordLabel } from '../../../shared/i18n/call-status-text';
+import { hostPasswordLabel, hostPasswordRememberedHelp } from '../../../shared/i18n/call-status-text';
 import { lookupError } from '../../../shared/errors';
-import { isPasswordRemembered, type InviteIpcRequest, type SettingsView } from '../../../shared/ipc';
+import { isHostPasswordRemembered, isPasswordRemembered, type InviteIpcRequest, type SettingsView } from '../../../shared/ipc';
 import { formatMeetingId, formatSipNumber } from '../../../shared/payload/index';
 import { MeetingIdSchema, PasswordSchema, type Terminal } from '../../../shared/schemas';
 import { chosenCandidate, type Candidate } from '../app-state';
@@ -62,7 +62,8 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
   const passwordField = field(text.invite.password, passwordInput);
   passwordInput.addEventListener('input', () => passwordField.setError(null));
   const remember = checkbox(text.invite.remember, view().settings.rememberPasswords);
-  // Optional: with it main can tell whether the room joined and hang it up. Never remembered.
+  // Optional: with it main can tell whether the room joined and hang it up. Main keeps it only
+  // with "Remember passwords" on; the window then only learns that it is kept.
   const hostPasswordInput = h('input', { attrs: { type: 'password', autocomplete: 'off', spellcheck: 'false' } });
   const hostPasswordField = field(hostPasswordLabel(context.language), hostPasswordInput);
   hostPasswordInput.addEventListener('input', () => hostPasswordField.setError(null));
@@ -137,6 +138,8 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     passwordField.element.hidden = !ask;
     passwordField.setHelp(forceAsk ? text.invite.passwordRetryHelp : text.invite.passwordHelp);
     remember.element.hidden = !ask || !canRemember(settings);
+    const id = meetingId();
+    hostPasswordField.setHelp(id !== undefined && isHostPasswordRemembered(settings, id) ? hostPasswordRememberedHelp(context.language) : null);
     const name = target();
     button.hidden = !name && !terminal;
     button.textContent = name ? text.invite.button(name) : text.invite.buttonPlain;
