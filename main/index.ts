@@ -24,7 +24,6 @@ import { captureScreens } from './screens';
 import { setupSystemSettings, type SystemSettings } from './system-settings';
 import { setupTray, type TrayHandle } from './tray';
 import { setupWindows, type Windows } from './windows';
-import { callMayBeGoingOn } from '../core/updates/update-controller';
 import { showAboutDialog } from './about-dialog';
 import { setupUpdates, type Updates } from './updater';
 
@@ -135,7 +134,7 @@ async function start(): Promise<void> {
   tray = setupTrayMenu(core, system, api, windows, calls);
   updates = setupUpdates({
     settings: () => core.store.read().updates,
-    busy: () => callMayBeGoingOn(core.store.read().recentMeetings[0]?.lastUsedAt, Date.now()),
+    activeCalls: () => calls.feature.active().length,
     language,
     notify,
     refreshTray: () => tray?.refresh(),

@@ -8,7 +8,7 @@ import { powerMonitor } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { Logger } from '../core/log';
 import { createElectronUpdaterEngine } from '../core/updates/electron-updater-engine';
-import { createUpdateController, type UpdateController, type UpdateEngine, type UpdateSettings } from '../core/updates/update-controller';
+import { createUpdateController, updateMustWait, type UpdateController, type UpdateEngine, type UpdateSettings } from '../core/updates/update-controller';
 import { messages } from '../shared/i18n/messages';
 import type { Language } from '../shared/schemas';
 
@@ -22,13 +22,10 @@ export interface Updates {
   roomActivity(busy: boolean): void;
 }
 
-/** A countdown lasts 3 s and an invitation at most the request timeout: a report older than this is stale (a crashed page). */
-const ROOM_BUSY_MAX_MS = 5 * 60_000;
-
 export interface UpdatesOptions {
   settings: () => UpdateSettings;
-  /** A call or a countdown may be going on: never install then. */
-  busy: () => boolean;
+  /** Rooms invited from here being called or in a meeting (the call status): never install then. */
+  activeCalls: () => number;
   language: () => Language;
   notify: (title: string, body: string) => void;
   refreshTray: () => void;
@@ -46,7 +43,6 @@ function electronUpdaterEngine(logger: Logger): UpdateEngine {
 export function setupUpdates(options: UpdatesOptions): Updates {
   const { logger } = options;
   let roomBusySince: number | undefined;
-  const roomBusy = () => roomBusySince !== undefined && Date.now() - roomBusySince < ROOM_BUSY_MAX_MS;
   let engine: UpdateEngine | undefined;
   const real = () => (engine ??= electronUpdaterEngine(logger));
   const controller = createUpdateController({
@@ -60,7 +56,7 @@ export function setupUpdates(options: UpdatesOptions): Updates {
       now: () => Date.now(),
     },
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
-    busy: () => roomBusy() || options.busy(),
+    busy: () => updateMustWait({ activeCalls: options.activeCalls(), roomBusySince }, Date.now()),
     onState: (state) => {
       const text = messages[options.language()].update;
       if (state.kind === 'downloaded' && options.settings().mode === 'notify') {

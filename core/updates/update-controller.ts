@@ -72,15 +72,16 @@ export const INSTALL_POLL_MS = 60_000;
 /** `install` mode waits for this much idle time, so nobody is using the PC. */
 export const INSTALL_IDLE_SECONDS = 10 * 60;
 
-/**
- * A room's call is not visible to the app (a hard terminal hangs up on its own), so an invitation
- * that may have reached a room within this long counts as a call going on.
- */
-export const CALL_WINDOW_MS = 2 * 60 * 60_000;
+/** A countdown lasts 3 s and an invitation at most the request timeout: a room-mode report older than this is stale (a crashed page). */
+export const ROOM_BUSY_MAX_MS = 5 * 60_000;
 
-/** `busy` for main: an invitation (the newest recent meeting) within the call window. */
-export function callMayBeGoingOn(lastInvitationAt: string | undefined, now: number): boolean {
-  return lastInvitationAt !== undefined && now - Date.parse(lastInvitationAt) < CALL_WINDOW_MS;
+/**
+ * `busy` for main: a room invited from this computer is being called or is in a meeting (the call
+ * status follows it; a restart would lose its status and its hang-up — the terminal's call itself
+ * goes on without the app), or room mode reported a countdown or invitation that is still fresh.
+ */
+export function updateMustWait({ activeCalls, roomBusySince }: { activeCalls: number; roomBusySince: number | undefined }, now: number): boolean {
+  return activeCalls > 0 || (roomBusySince !== undefined && now - roomBusySince < ROOM_BUSY_MAX_MS);
 }
 
 export interface UpdateController {

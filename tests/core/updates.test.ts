@@ -12,8 +12,9 @@ import {
   INSTALL_IDLE_SECONDS,
   INSTALL_POLL_MS,
   RETRY_BASE_MS,
-  callMayBeGoingOn,
   createUpdateController,
+  ROOM_BUSY_MAX_MS,
+  updateMustWait,
   type UpdateSettings,
   type UpdateState,
 } from '../../core/updates/update-controller';
@@ -196,11 +197,12 @@ describe('install mode (room PCs)', () => {
     expect(controller.state()).toEqual({ kind: 'installing', version: '1.3.0' });
   });
 
-  it('counts an invitation within the last two hours as a call going on', () => {
+  it('waits while a followed call is active or room mode\'s report is fresh, not for an old invitation', () => {
     const now = Date.parse('2026-11-29T12:00:00Z');
-    expect(callMayBeGoingOn(undefined, now)).toBe(false);
-    expect(callMayBeGoingOn('2026-11-29T10:00:01Z', now)).toBe(true);
-    expect(callMayBeGoingOn('2026-11-29T10:00:00Z', now)).toBe(false);
+    expect(updateMustWait({ activeCalls: 0, roomBusySince: undefined }, now)).toBe(false);
+    expect(updateMustWait({ activeCalls: 1, roomBusySince: undefined }, now)).toBe(true);
+    expect(updateMustWait({ activeCalls: 0, roomBusySince: now - ROOM_BUSY_MAX_MS + 1 }, now)).toBe(true);
+    expect(updateMustWait({ activeCalls: 0, roomBusySince: now - ROOM_BUSY_MAX_MS }, now)).toBe(false); // a crashed page's report
   });
 
   it('leaves installing to the person in notify mode ("Restart to update")', async () => {
