@@ -29,6 +29,16 @@ describe('call-status sentences', () => {
     for (const [code, entry] of resultCodes) expect(`${code} ${entry.title.en} ${entry.title['zh-CN']} ${entry.action.en} ${entry.action['zh-CN']}`).not.toMatch(DECLINED);
   });
 
+  it('explains MMC.111100012 (the control token refused: the meeting is on another site) with the catalogue\'s advice, en and zh-CN', () => {
+    // Door A's token call can answer it (docs/api.md); the room is then followed no further.
+    const status: CallStatus = { meetingId: '914083136', callNum: '+99111253020382685', roomName: 'Room A', state: 'unconfirmed', via: null, reason: 'status-failed', resultCode: 'MMC.111100012', canHangUp: false };
+    expect(callHeadline(status, 'en')).toBe('Call placed. Whether Room A joined cannot be confirmed (the status could not be read).');
+    expect(callAdvice(status, 'en')).toBe('Choose the meeting’s site (Chinese mainland or international) in Settings.');
+    expect(callAdvice(status, 'zh-CN')).toBe('请在设置中选择会议所在的站点（中国大陆或国际）。');
+    expect(callStatusLine(status, 'zh-CN')).toBe('Room A：无法确认是否入会 — 无法读取状态');
+    expect(ERROR_CATALOGUE['MMC.111100012']?.title['zh-CN']).toBe('该会议不在此站点，由区域站点承载。');
+  });
+
   it('says a call that failed without a known code failed, with what to do', () => {
     const status: CallStatus = { meetingId: '914083136', callNum: '+99111253020382685', roomName: 'Room A', state: 'not-joined', via: 'control', reason: 'call-failed', canHangUp: false };
     expect(callHeadline(status, 'en')).toBe('Room A did not join — the call failed');
