@@ -163,7 +163,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
         ...(deps.managed?.path ? { path: deps.managed.path } : {}),
         ...(deps.managed?.error ? { error: deps.managed.error } : {}),
       },
-      appKey: { saved: deps.appKeys?.saved() ?? false, protection: deps.appKeys?.protection ?? 'key-file' },
+      // Whether a key is saved for this server (a key saved for another one is not used here).
+      appKey: { ...(deps.appKeys?.state(currentBaseUrl(settings)) ?? { saved: false }), protection: deps.appKeys?.protection ?? 'key-file' },
     };
   }
 
@@ -299,8 +300,12 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     [InvokeChannel.saveAppKey]: async ({ appKey }) => {
       if (!deps.appKeys) return fail(ClientCode.appIdMissing);
       if (deps.managed?.locked.includes('appId') || deps.appKeys.protection === 'managed-file') return fail(ClientCode.settingLocked, 'appKeyPath');
+      // The key is saved for the server in Settings and used with it only (app-key-store.ts).
+      const baseUrl = currentBaseUrl(deps.store.read());
       try {
-        await deps.appKeys.save(appKey);
+        if (appKey === null) deps.appKeys.forget();
+        else if (baseUrl === undefined) return fail(ClientCode.badSettings);
+        else await deps.appKeys.save(appKey, baseUrl);
       } catch (error) {
         return fail(ClientCode.invalidInput, error instanceof Error ? error.message : undefined);
       }

@@ -45,6 +45,7 @@ export const ClientCode = {
   notInMeeting: 'QRRI.NOT_IN_MEETING',
   noHostPassword: 'QRRI.NO_HOST_PASSWORD',
   appIdMissing: 'QRRI.APP_ID_MISSING',
+  appKeyOtherServer: 'QRRI.APP_KEY_OTHER_SERVER',
 } as const;
 export type ClientCode = (typeof ClientCode)[keyof typeof ClientCode];
 
@@ -218,6 +219,14 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   [ClientCode.appIdMissing]: {
     title: { en: 'No enterprise App ID is configured.', 'zh-CN': '未配置企业 App ID。' },
     action: { en: 'Enter the App ID and App Key in Settings › Enterprise App ID.', 'zh-CN': '请在“设置 › 企业 App ID”中输入 App ID 和 App Key。' },
+    retrySafe: true,
+  },
+  [ClientCode.appKeyOtherServer]: {
+    title: { en: 'The saved App Key is for another server, so it was not used.', 'zh-CN': '已保存的 App Key 属于另一台服务器，因此未使用。' },
+    action: {
+      en: 'Enter the App Key again in Settings › Enterprise App ID to use it with this server, or go back to the server it was saved for.',
+      'zh-CN': '如需在此服务器使用，请在“设置 › 企业 App ID”中重新输入 App Key，或切换回保存它时的服务器。',
+    },
     retrySafe: true,
   },
   [ClientCode.invalidInput]: {

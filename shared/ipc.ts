@@ -126,8 +126,11 @@ export interface SettingsView {
   locked: string[];
   /** The managed configuration file, and why it is ignored when it is invalid. */
   managed: { path?: string; error?: string };
-  /** Whether an App Key is saved and how it is protected; the key itself never comes back. */
-  appKey: { saved: boolean; protection: 'os-keyring' | 'key-file' | 'plain-text-backend' | 'managed-file' };
+  /**
+   * Whether an App Key is saved for the server in Settings (else, `otherServer`: the base URL a
+   * key is saved for, not used here) and how it is protected; the key itself never comes back.
+   */
+  appKey: { saved: boolean; otherServer?: string; protection: 'os-keyring' | 'key-file' | 'plain-text-backend' | 'managed-file' };
 }
 
 /** A captured display, raw pixels (`bgra` as Electron's NativeImage gives them, or `rgba`). */

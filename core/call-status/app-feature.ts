@@ -15,6 +15,7 @@ import { loadExtraCa } from '../api/extra-ca';
 import { baseUrlFromSettings } from '../api/sites';
 import type { Logger } from '../log';
 import type { AppKeyStore } from '../store/app-key-store';
+import { currentBaseUrl } from '../store/settings-store';
 import type { Target } from './control-follower';
 import { createCallStatusService, DEFAULT_WAIT_SECONDS, type CallStatusService, type FollowRequest } from './service';
 
@@ -59,9 +60,10 @@ export function createCallStatusFeature(deps: CallStatusFeatureDeps): CallStatus
         return { problem: error instanceof Error ? error.message : String(error) };
       }
     },
-    appCredentials: async () => {
+    // The key is read for the base URL the call goes to: one saved for another server is not used.
+    appCredentials: async (baseUrl) => {
       const { appId, appUserId } = deps.settings();
-      const appKey = appId ? await deps.appKeys.read() : undefined;
+      const appKey = appId ? await deps.appKeys.read(baseUrl) : undefined;
       return appId && appKey ? { appId, appKey, ...(appUserId ? { userId: appUserId } : {}) } : null;
     },
     ...(deps.logger ? { logger: deps.logger } : {}),
@@ -87,7 +89,13 @@ export function createCallStatusFeature(deps: CallStatusFeatureDeps): CallStatus
       return service.hangUp(target);
     },
     active: () => service.active(),
-    testAppId: () => service.testAppId(),
+    testAppId: () => {
+      const settings = deps.settings();
+      const { otherServer } = deps.appKeys.state(currentBaseUrl(settings));
+      // Say why rather than "no App ID": the key is kept, but for another server.
+      if (settings.appId && otherServer) return Promise.resolve({ ok: false, error: { code: ClientCode.appKeyOtherServer, outcome: 'failed', detail: `saved for ${otherServer}` } });
+      return service.testAppId();
+    },
     stop: () => service.stopAll(),
   };
 }

@@ -25,8 +25,8 @@ export const DEFAULT_WAIT_SECONDS = 60;
 export interface CallStatusDeps {
   /** The HTTPS settings of the moment (base URL, CA, timeout, language), or why there are none. */
   http: () => HttpOptions | { problem: string };
-  /** The App ID credentials, when configured (read by main only). */
-  appCredentials: () => Promise<AppCredentials | null>;
+  /** The App ID credentials for this base URL, when configured for it (read by main only). */
+  appCredentials: (baseUrl: string) => Promise<AppCredentials | null>;
   logger?: Logger;
   pollIntervalMs?: number;
   followIntervalMs?: number;
@@ -97,7 +97,7 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
   }
 
   async function app(options: HttpOptions, given?: AppCredentials): Promise<AppIdClient | null> {
-    const credentials = given ?? (await deps.appCredentials());
+    const credentials = given ?? (await deps.appCredentials(options.baseUrl));
     if (!credentials) return null;
     if (given) return createAppIdClient({ ...options, credentials });
     // One client per credentials and settings, so its access token is reused, never one per call.
@@ -219,7 +219,7 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
         }
         if (PASSWORD_REFUSED_CODES.has(token.error.code)) refused.add(refusalKey(target.meetingId, hostPassword));
         if (token.error.code === MEETING_ENDED_CODE) return { ...base(target), state: 'not-joined', via: 'control', reason: 'meeting-ended', resultCode: MEETING_ENDED_CODE };
-        if (!(await deps.appCredentials())) return { ...failed('control', token.error.code), ...(token.error.code === 'MMC.111072065' ? { reason: 'host-password-refused' as const } : {}) };
+        if (!(await deps.appCredentials(options.baseUrl))) return { ...failed('control', token.error.code), ...(token.error.code === 'MMC.111072065' ? { reason: 'host-password-refused' as const } : {}) };
       }
       const appId = await app(options);
       if (!appId) return { ...base(target), state: 'unconfirmed', via: null, reason: 'no-source' };

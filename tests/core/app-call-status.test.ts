@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallStatus } from '../../shared/call-status';
+import { ClientCode } from '../../shared/errors';
 import { InvokeChannel } from '../../shared/ipc';
 import { createCallStatusFeature } from '../../core/call-status/app-feature';
 import { createLogger } from '../../core/log';
@@ -157,5 +158,34 @@ describe('call status through the app API', () => {
     expect(forgotten.ok && forgotten.value.appKey.saved).toBe(false);
     callStatus.stop();
     sim.control.reset();
+  });
+
+  it('uses the App Key with the server it was saved for only: after a switch no App ID call reaches the other one, and Settings says whose key it is', async () => {
+    const other = await startSimulator();
+    const { api, store, callStatus, statuses } = setup();
+    try {
+      store.update({ appId: sim.app.appId });
+      expect((await api.invoke(InvokeChannel.saveAppKey, { appKey: sim.app.appKey })).ok).toBe(true);
+      expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: other.url, extraCaPath: other.caPath })).toMatchObject({ ok: true });
+      const view = await api.invoke(InvokeChannel.getSettings, undefined);
+      expect(view.ok && view.value.appKey).toEqual({ saved: false, otherServer: sim.url, protection: 'key-file' });
+      expect(await api.invoke(InvokeChannel.testAppId, undefined)).toMatchObject({ ok: false, error: { code: ClientCode.appKeyOtherServer } });
+      // An invite there without a host password: the call status has no source, the key stays home.
+      expect((await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD } })).ok).toBe(true);
+      expect(other.invites()).toHaveLength(1);
+      await until(() => statuses.length > 0);
+      expect(statuses).toEqual([expect.objectContaining({ state: 'unconfirmed', reason: 'no-source', via: null })]);
+      expect(Object.fromEntries(other.control.callCounts)).toEqual({});
+
+      // Back on its server the key is used again.
+      expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: sim.url, extraCaPath: sim.caPath })).toMatchObject({ ok: true });
+      const home = await api.invoke(InvokeChannel.getSettings, undefined);
+      expect(home.ok && home.value.appKey).toEqual({ saved: true, protection: 'key-file' });
+      expect(await api.invoke(InvokeChannel.testAppId, undefined)).toEqual({ ok: true, value: null });
+    } finally {
+      callStatus.stop();
+      sim.control.reset();
+      await other.close();
+    }
   });
 });

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCode } from '../../shared/errors';
 import { InvokeChannel } from '../../shared/ipc';
 import { createCallStatusFeature } from '../../core/call-status/app-feature';
-import { loadManagedConfig } from '../../core/managed-config';
-import { managedAppKeyStore } from '../../core/store/app-key-store';
+import { lockedKeys, loadManagedConfig } from '../../core/managed-config';
+import { SITE_BASE_URLS } from '../../core/api/sites';
+import { managedAppKeyStore, managedKeyServer } from '../../core/store/app-key-store';
 import type { SettingsStore } from '../../core/store/settings-store';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { testAppApi } from '../helpers/app-api';
@@ -29,13 +30,14 @@ describe('managed App Key file', () => {
     const keyPath = join(dir, 'app.key');
     writeFileSync(keyPath, `${sim.app.appKey}\n`);
     const configPath = join(dir, 'managed.json');
-    writeFileSync(configPath, JSON.stringify({ version: 1, settings: { appId: sim.app.appId }, locked: ['appId'], appKeyPath: keyPath }));
+    writeFileSync(configPath, JSON.stringify({ version: 1, settings: { appId: sim.app.appId, site: 'custom', customBaseUrl: sim.url }, locked: ['appId'], appKeyPath: keyPath }));
     const managed = loadManagedConfig(configPath);
     expect(managed.error).toBeUndefined();
     expect(managed.config?.appKeyPath).toBe(keyPath);
     expect(loadManagedConfig(configPath, () => JSON.stringify({ version: 1, appKeyPath: '' })).error).toMatch(/appKeyPath/u);
 
-    const appKeys = managedAppKeyStore(keyPath);
+    // Main's effective settings are the managed ones here: the simulator's server.
+    const appKeys = managedAppKeyStore(keyPath, managedKeyServer({ site: 'custom', customBaseUrl: sim.url }, lockedKeys(managed)));
     const ref: { store?: SettingsStore } = {};
     const callStatus = createCallStatusFeature({
       settings: () => {
@@ -56,5 +58,38 @@ describe('managed App Key file', () => {
     expect(replaced.ok ? null : replaced.error.code).toBe(ClientCode.settingLocked);
     expect(await harness.api.invoke(InvokeChannel.testAppId, undefined)).toEqual({ ok: true, value: null });
     expect(JSON.stringify(view)).not.toContain(sim.app.appKey);
+  });
+
+  it('is used with the server the managed configuration fixes only: one that leaves the server open binds it to the default site', async () => {
+    const dir = tempDir('qrri-managed-key-open-');
+    const keyPath = join(dir, 'app.key');
+    writeFileSync(keyPath, `${sim.app.appKey}\n`);
+    const configPath = join(dir, 'managed.json');
+    writeFileSync(configPath, JSON.stringify({ version: 1, settings: { appId: sim.app.appId }, appKeyPath: keyPath }));
+    const managed = loadManagedConfig(configPath);
+    // The person chose the simulator's server; the configuration did not fix one.
+    const server = managedKeyServer({ site: 'custom', customBaseUrl: sim.url }, lockedKeys(managed));
+    expect(server).toBe(SITE_BASE_URLS.cn);
+    const appKeys = managedAppKeyStore(keyPath, server);
+    const ref: { store?: SettingsStore } = {};
+    const callStatus = createCallStatusFeature({
+      settings: () => {
+        if (!ref.store) throw new Error('store not ready');
+        return ref.store.read();
+      },
+      appKeys,
+      systemLanguage: () => 'en',
+      userAgent: 'qrri-test',
+      onStatus: () => undefined,
+    });
+    const harness = testAppApi(sim, { callStatus, appKeys, managed: { locked: lockedKeys(managed) } });
+    ref.store = harness.store;
+    harness.store.update({ appId: sim.app.appId });
+    sim.control.reset();
+    const view = await harness.api.invoke(InvokeChannel.getSettings, undefined);
+    expect(view.ok && view.value.appKey).toEqual({ saved: false, otherServer: SITE_BASE_URLS.cn, protection: 'managed-file' });
+    const test = await harness.api.invoke(InvokeChannel.testAppId, undefined);
+    expect(test.ok ? null : test.error.code).toBe(ClientCode.appKeyOtherServer);
+    expect(sim.control.callCounts.get('appAuth')).toBeUndefined();
   });
 });

@@ -76,8 +76,17 @@ export function createAppIdSection(context: SectionContext): HTMLElement {
       if (document.activeElement !== appIdInput) appIdInput.value = view.settings.appId ?? '';
       if (document.activeElement !== userInput) userInput.value = view.settings.appUserId ?? '';
       if (document.activeElement !== waitInput) waitInput.value = String(view.settings.callStatusWaitSeconds);
-      keyState.textContent = view.appKey.saved ? t.appKeySaved(t.protections[view.appKey.protection]) : t.appKeyNotSaved;
-      forgetButton.hidden = !view.appKey.saved || locked;
+      const { saved, otherServer, protection } = view.appKey;
+      const managedKey = protection === 'managed-file';
+      // A key saved for another server is not used here: say so, rather than "saved".
+      keyState.textContent = saved
+        ? t.appKeySaved(t.protections[protection])
+        : otherServer === undefined
+          ? t.appKeyNotSaved
+          : managedKey
+            ? t.appKeyManagedOtherServer(otherServer)
+            : t.appKeyOtherServer(otherServer);
+      forgetButton.hidden = (!saved && otherServer === undefined) || locked || managedKey;
     },
     signal,
   );
