@@ -1,12 +1,12 @@
 /**
- * Stage 6a: where a candidate's modules are. From the three finder centres an affine grid;
- * then the alignment pattern (searched for near where that grid predicts it, coarse to fine) or,
- * for version 1 which has none, the symbol's bottom-right corner where the outer edges of the
- * top-right and bottom-left finder patterns meet: a fourth point that makes the grid a
- * homography, following a camera's perspective. Also the finder search the two-pattern rescue
- * uses to place a faint third pattern.
+ * Stage 6a: where a candidate's modules are. From the three finder centres an affine grid, and
+ * the symbol's bottom-right corner where the outer edges of the top-right and bottom-left finder
+ * patterns meet, which makes it a homography following a camera's perspective; then the
+ * alignment pattern (version 2 and up), searched for coarse to fine near where the affine grid
+ * predicts it and, failing that, where the homography does. Also the finder search the
+ * two-pattern rescue uses to place a faint third pattern.
  */
-import { homography, type Homography } from './perspective';
+import { homography, project, type Homography } from './perspective';
 import type { Point, Sampler } from './types';
 
 export interface GridPoints {
@@ -92,29 +92,32 @@ export function gridHomography(sample: Sampler, p: GridPoints, dimension: number
   const mv = { x: (p.bottomLeft.x - p.topLeft.x) / span, y: (p.bottomLeft.y - p.topLeft.y) / span };
   const affine = (u: number, v: number): Point => ({ x: p.topLeft.x + (u - 3.5) * mu.x + (v - 3.5) * mv.x, y: p.topLeft.y + (u - 3.5) * mu.y + (v - 3.5) * mv.y });
   const far = dimension - 6.5;
-  // How far the alignment pattern may be from the affine prediction: up to several modules under
-  // strong perspective (which also makes the finder patterns differ in size), about none on a screen.
+  const centres = [{ x: 3.5, y: 3.5 }, { x: dimension - 3.5, y: 3.5 }, { x: 3.5, y: dimension - 3.5 }] as const;
+  // The symbol's bottom-right corner, where the right edge of the top-right finder meets the
+  // bottom edge of the bottom-left one: unlike the parallelogram guess, it follows perspective.
+  const guess = affine(dimension, dimension);
+  const right = outerEdge(sample, p.topRight, mu, mv, inverted);
+  const bottom = outerEdge(sample, p.bottomLeft, mv, mu, inverted);
+  const corner = right && bottom ? intersect(right, bottom) : undefined;
+  const cornered = homography([centres[0], centres[1], { x: dimension, y: dimension }, centres[2]], [p.topLeft, p.topRight, corner && Math.hypot(corner.x - guess.x, corner.y - guess.y) < 4 * Math.hypot(mu.x, mu.y) ? corner : guess, p.bottomLeft]);
+  if (dimension === 21) return cornered;
+  // The alignment pattern, looked for where the parallelogram puts it, then where the corner's
+  // homography does (with the module vectors there): up to several modules apart under strong
+  // perspective (which also makes the finder patterns differ in size), about none on a screen.
   const sizes = [p.topLeft.module, p.topRight.module, p.bottomLeft.module];
   const skew = Math.max(...sizes) / Math.min(...sizes) - 1;
   const reach = Math.min(5, 2 + dimension / 15) * Math.min(1, 0.3 + skew * 8);
-  const alignment = dimension > 21 ? findAlignment(sample, affine(far, far), mu, mv, inverted, reach) : undefined;
-  let fourth = { x: far, y: far };
-  let fourthAt = alignment;
-  if (!fourthAt) {
-    // No alignment pattern (version 1, or lost): the symbol's bottom-right corner, where the
-    // right edge of the top-right finder meets the bottom edge of the bottom-left one. Unlike
-    // the parallelogram guess, this follows the perspective.
-    fourth = { x: dimension, y: dimension };
-    const guess = affine(dimension, dimension);
-    const right = outerEdge(sample, p.topRight, mu, mv);
-    const bottom = outerEdge(sample, p.bottomLeft, mv, mu);
-    const corner = right && bottom ? intersect(right, bottom) : undefined;
-    fourthAt = corner && Math.hypot(corner.x - guess.x, corner.y - guess.y) < 4 * Math.hypot(mu.x, mu.y) ? corner : guess;
-  }
-  return homography(
-    [{ x: 3.5, y: 3.5 }, { x: dimension - 3.5, y: 3.5 }, fourth, { x: 3.5, y: dimension - 3.5 }],
-    [p.topLeft, p.topRight, fourthAt, p.bottomLeft],
-  );
+  const predicted = project(cornered, far, far);
+  const local = (du: number, dv: number): Point => {
+    const a = project(cornered, far - du / 2, far - dv / 2);
+    const b = project(cornered, far + du / 2, far + dv / 2);
+    return { x: b.x - a.x, y: b.y - a.y };
+  };
+  const affineAt = affine(far, far);
+  const apart = Math.hypot(predicted.x - affineAt.x, predicted.y - affineAt.y) / Math.hypot(mu.x, mu.y);
+  const alignment = findAlignment(sample, affineAt, mu, mv, inverted, reach) ?? (apart > 1 ? findAlignment(sample, predicted, local(1, 0), local(0, 1), inverted, reach) : undefined);
+  if (!alignment) return cornered;
+  return homography([centres[0], centres[1], { x: far, y: far }, centres[2]], [p.topLeft, p.topRight, alignment, p.bottomLeft]);
 }
 
 interface Line {
@@ -123,27 +126,34 @@ interface Line {
 }
 
 /**
- * The outer edge of a finder pattern on its `along` side: on three rows across it, the point
- * where grey crosses midway from the outer ring (3 modules out) to the separator (4.2 out).
+ * The outer edge of a finder pattern on its `along` side: on two rows through its centre block
+ * (±1 module across), the last place within 4.6 modules of the centre where ink turns to paper
+ * (centre block, light ring, dark ring, then the separator's module of paper). Steps are in the
+ * pattern's own module size, not the grid's: under strong perspective a far pattern's modules
+ * can be half the near one's.
  */
-function outerEdge(sample: Sampler, centre: Point, along: Point, across: Point): Line | undefined {
+function outerEdge(sample: Sampler, centre: Point & { module: number }, along: Point, across: Point, inverted: boolean): Line | undefined {
+  const scale = centre.module / Math.hypot(along.x, along.y);
   const points: Point[] = [];
-  for (const k of [-3, 3]) {
-    const at = (t: number): Point => ({ x: centre.x + t * along.x + k * across.x, y: centre.y + t * along.y + k * across.y });
-    const ink = sample(at(3).x, at(3).y);
-    const paper = sample(at(4.2).x, at(4.2).y);
-    if (Math.abs(ink - paper) < 10) return undefined;
+  for (const k of [-1, 1]) {
+    const at = (t: number): Point => ({ x: centre.x + scale * (t * along.x + k * across.x), y: centre.y + scale * (t * along.y + k * across.y) });
+    let ink = Infinity;
+    let paper = -Infinity;
+    for (let i = 0; i < edgeProfile.length; i++) {
+      const q = at(i / EDGE_STEPS);
+      // Ink low either way (a light-on-dark code's ink is light).
+      const v = inverted ? 255 - sample(q.x, q.y) : sample(q.x, q.y);
+      edgeProfile[i] = v;
+      ink = Math.min(ink, v);
+      paper = Math.max(paper, v);
+    }
+    if (paper - ink < 10) return undefined;
     const mid = (ink + paper) / 2;
-    let previous = ink;
     let edge: number | undefined;
-    for (let t = 3 + 1 / 8; t <= 4.2; t += 1 / 8) {
-      const q = at(t);
-      const v = sample(q.x, q.y);
-      if ((previous - mid) * (v - mid) <= 0) {
-        edge = t - (1 / 8) * (Math.abs(v - mid) / Math.max(1e-6, Math.abs(v - previous)));
-        break;
-      }
-      previous = v;
+    for (let i = Math.ceil(2.4 * EDGE_STEPS); i < edgeProfile.length; i++) {
+      const previous = edgeProfile[i - 1] as number;
+      const v = edgeProfile[i] as number;
+      if (previous < mid && v >= mid) edge = (i - (v - mid) / Math.max(1e-6, v - previous)) / EDGE_STEPS;
     }
     if (edge === undefined) return undefined;
     points.push(at(edge));
@@ -151,6 +161,10 @@ function outerEdge(sample: Sampler, centre: Point, along: Point, across: Point):
   const [a, b] = points as [Point, Point];
   return { point: a, direction: { x: b.x - a.x, y: b.y - a.y } };
 }
+
+/** Samples per module along an outer-edge row (over 4.6 modules), and their buffer. */
+const EDGE_STEPS = 8;
+const edgeProfile = new Float32Array(Math.floor(4.6 * EDGE_STEPS) + 1);
 
 function intersect(l: Line, m: Line): Point | undefined {
   const den = l.direction.x * m.direction.y - l.direction.y * m.direction.x;

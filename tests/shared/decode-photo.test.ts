@@ -47,6 +47,10 @@ const KINDS: [string, string[]][] = [
   ['small image', ['dev/small-09.jpg']],
   // Pages at 35–45°: the near finder pattern measures twice the far one; read through loose triples and jsqr on the box.
   ['strong perspective (jsqr on the candidate box reads what the grid does not)', ['dev/perspective-01.jpg', 'dev/perspective-06.jpg']],
+  // Version-1 codes (no alignment pattern): one at 33°/34° of tilt (the far finder's modules 0.7×
+  // the near ones'), one a 55 px thumbnail of 2 px modules (read doubled). The grid's fourth
+  // corner is where the finder patterns' outer edges meet, found in each pattern's own module size.
+  ['strong perspective read by the grid (fourth corner from the finder edges)', ['dev/perspective-09.jpg', 'dev/small-08.jpg']],
   // A sticker on a bottle: module positions traced along the timing lines.
   ['curved surface', ['dev/curved-02.jpg']],
 ];
