@@ -5,13 +5,13 @@
  * or the wait ends. A hang-up asks `confDetail` for the host password and goes through door A,
  * the password kept in memory for that one call.
  */
-import type { CallStatus } from '../../shared/call-status';
 import { ClientCode } from '../../shared/errors';
 import type { AppIdClient } from '../api/app-id-client';
 import type { ConferenceClient } from '../api/conference-client';
 import type { CallResult } from '../api/control-http';
 import type { Logger } from '../log';
 import type { Follow, FollowControls, Target } from './control-follower';
+import { createFollowLoop } from './follow-loop';
 import { findRoom } from './match';
 
 export interface AppIdFollowDeps {
@@ -40,68 +40,40 @@ export async function hangUpWithAppId(target: Target, deps: Pick<AppIdFollowDeps
 }
 
 export function followByAppId(target: Target, controls: FollowControls, deps: AppIdFollowDeps): Follow {
-  let status: CallStatus = { meetingId: target.meetingId, callNum: target.callNum, roomName: target.roomName, state: 'calling', via: 'app-id', canHangUp: false };
-  let stopped = false;
-  let pollTimer: NodeJS.Timeout | undefined;
-  let resolveDone: (status: CallStatus) => void = () => undefined;
-  const done = new Promise<CallStatus>((resolve) => {
-    resolveDone = resolve;
-  });
-  const deadline = setTimeout(() => {
-    if (status.state !== 'joined') finish({ state: 'not-joined', reason: 'no-answer', canHangUp: false });
-  }, controls.waitMs);
-
-  function stop(): void {
-    if (stopped) return;
-    stopped = true;
-    clearTimeout(deadline);
-    clearTimeout(pollTimer);
-    resolveDone(status);
-  }
-
-  function update(change: Partial<CallStatus>): void {
-    if (stopped) return;
-    status = { ...status, ...change };
-    controls.onUpdate(status);
-  }
-
-  function finish(change: Partial<CallStatus>): void {
-    update(change);
-    stop();
-  }
+  const loop = createFollowLoop({ meetingId: target.meetingId, callNum: target.callNum, roomName: target.roomName, state: 'calling', via: 'app-id', canHangUp: false }, controls, deps);
 
   async function poll(): Promise<void> {
     const result = await deps.app.checkCallNumber(target.callNum);
-    if (stopped) return;
+    if (loop.isStopped()) return;
     if (result.ok) {
       const inThisMeeting = result.value.inConf && result.value.conferenceId === target.meetingId;
-      if (inThisMeeting && status.state !== 'joined') {
-        clearTimeout(deadline);
-        update({ state: 'joined', canHangUp: true });
+      const joined = loop.current().state === 'joined';
+      if (inThisMeeting && !joined) {
+        loop.endWait();
+        loop.update({ state: 'joined', canHangUp: true });
         if (!controls.untilLeft) {
-          stop();
+          loop.stop();
           return;
         }
-      } else if (!inThisMeeting && status.state === 'joined') {
-        finish({ state: 'left', reason: 'left', canHangUp: false });
+      } else if (!inThisMeeting && joined) {
+        loop.finish({ state: 'left', reason: 'left', canHangUp: false });
         return;
       }
     } else if (AUTH_FAILURES.test(result.error.code)) {
-      finish({ state: 'unconfirmed', reason: 'status-failed', resultCode: result.error.code, canHangUp: false });
+      loop.finish({ state: 'unconfirmed', reason: 'status-failed', resultCode: result.error.code, canHangUp: false });
       return;
     }
-    pollTimer = setTimeout(() => void poll(), status.state === 'joined' ? deps.followIntervalMs : deps.pollIntervalMs);
+    loop.pollLater(poll);
   }
 
-  controls.onUpdate(status);
   void poll();
   return {
-    done,
-    current: () => status,
-    stop,
+    done: loop.done,
+    current: loop.current,
+    stop: loop.stop,
     async hangUp() {
       const result = await hangUpWithAppId(target, deps);
-      if (result.ok) finish({ state: 'left', reason: 'hung-up', canHangUp: false });
+      if (result.ok) loop.finish({ state: 'left', reason: 'hung-up', canHangUp: false });
       return result;
     },
   };

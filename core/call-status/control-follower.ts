@@ -12,6 +12,7 @@ import type { ConferenceClient, ConferenceToken, OnlineParticipant } from '../ap
 import type { CallResult } from '../api/control-http';
 import type { PushFrame, PushSocket } from '../api/push-client';
 import type { Logger } from '../log';
+import { createFollowLoop } from './follow-loop';
 import { findRoom, normaliseSipNumber, type Room } from './match';
 import { leftReason, notJoinedReason, resultCodeKey } from './result-codes';
 
@@ -68,44 +69,21 @@ export async function followByControl(target: Target, hostPassword: string, cont
   if (!first.ok) return { ok: false, refused: PASSWORD_REFUSED_CODES.has(first.error.code), error: first.error };
 
   let token: ConferenceToken = first.value;
-  let status: CallStatus = { meetingId: target.meetingId, callNum: target.callNum, roomName: target.roomName, state: 'calling', via, canHangUp: false };
   const participants = new Map<string, OnlineParticipant>();
   let seenOnline = false;
   let lastResultCode: number | undefined;
-  let stopped = false;
   let socket: PushSocket | null = null;
-  let pollTimer: NodeJS.Timeout | undefined;
   let renewTimer: NodeJS.Timeout | undefined;
-  let resolveDone: (status: CallStatus) => void = () => undefined;
-  const done = new Promise<CallStatus>((resolve) => {
-    resolveDone = resolve;
+  const loop = createFollowLoop({ meetingId: target.meetingId, callNum: target.callNum, roomName: target.roomName, state: 'calling', via, canHangUp: false }, controls, {
+    pollIntervalMs: deps.pollIntervalMs,
+    followIntervalMs: deps.followIntervalMs,
+    onStop: () => {
+      clearTimeout(renewTimer);
+      socket?.close();
+    },
   });
-  const deadline = setTimeout(() => {
-    if (status.state !== 'joined') finish({ state: 'not-joined', reason: 'no-answer', canHangUp: false });
-  }, controls.waitMs);
-
-  function stop(): void {
-    if (stopped) return;
-    stopped = true;
-    clearTimeout(deadline);
-    clearTimeout(pollTimer);
-    clearTimeout(renewTimer);
-    socket?.close();
-    resolveDone(status);
-  }
-
-  function update(change: Partial<CallStatus>): void {
-    if (stopped) return;
-    const next = { ...status, ...change };
-    if (next.state === status.state && next.reason === status.reason && next.canHangUp === status.canHangUp) return;
-    status = next;
-    controls.onUpdate(status);
-  }
-
-  function finish(change: Partial<CallStatus>): void {
-    update(change);
-    stop();
-  }
+  const { update, finish, stop } = loop;
+  const joined = () => loop.current().state === 'joined';
 
   function withCode(reason: CallReason, code: number | undefined): Partial<CallStatus> {
     return { reason, ...(code ? { resultCode: resultCodeKey(code) } : {}) };
@@ -118,7 +96,7 @@ export async function followByControl(target: Target, hostPassword: string, cont
       seenOnline = true;
       if (room.state === 0) {
         update({ state: 'joined', canHangUp: true });
-        clearTimeout(deadline);
+        loop.endWait();
         if (!controls.untilLeft) stop();
       } else {
         update({ state: room.state === 2 ? 'joining' : 'calling', canHangUp: true });
@@ -126,12 +104,12 @@ export async function followByControl(target: Target, hostPassword: string, cont
       return;
     }
     if (!seenOnline) return;
-    if (status.state === 'joined') finish({ state: 'left', canHangUp: false, ...withCode(leftReason(lastResultCode), lastResultCode) });
+    if (joined()) finish({ state: 'left', canHangUp: false, ...withCode(leftReason(lastResultCode), lastResultCode) });
     else finish({ state: 'not-joined', canHangUp: false, ...withCode(lastResultCode ? notJoinedReason(lastResultCode) : 'call-failed', lastResultCode) });
   }
 
   function meetingEnded(): void {
-    if (status.state === 'joined') finish({ state: 'left', reason: 'meeting-ended', resultCode: MEETING_ENDED_CODE, canHangUp: false });
+    if (joined()) finish({ state: 'left', reason: 'meeting-ended', resultCode: MEETING_ENDED_CODE, canHangUp: false });
     else finish({ state: 'not-joined', reason: 'meeting-ended', resultCode: MEETING_ENDED_CODE, canHangUp: false });
   }
 
@@ -161,7 +139,7 @@ export async function followByControl(target: Target, hostPassword: string, cont
         if (!Number.isFinite(code) || code === 0) continue;
         lastResultCode = code;
         // A call that failed before the room joined: that is the answer, whatever the list says next.
-        if (status.state !== 'joined') finish({ state: 'not-joined', canHangUp: false, ...withCode(notJoinedReason(code), code) });
+        if (!joined()) finish({ state: 'not-joined', canHangUp: false, ...withCode(notJoinedReason(code), code) });
       }
     } else if (frame.action === 'ConfDynamicInfoNotify') {
       const data = frame.data as { confState?: unknown; state?: unknown } | null;
@@ -170,9 +148,9 @@ export async function followByControl(target: Target, hostPassword: string, cont
   }
 
   async function poll(): Promise<void> {
-    if (stopped) return;
+    if (loop.isStopped()) return;
     const result = await deps.client.participants(target.meetingId, token.token);
-    if (stopped) return;
+    if (loop.isStopped()) return;
     if (result.ok) {
       participants.clear();
       for (const p of result.value) participants.set(p.id, p);
@@ -184,8 +162,8 @@ export async function followByControl(target: Target, hostPassword: string, cont
       finish({ state: 'unconfirmed', reason: 'status-failed', resultCode: result.error.code, canHangUp: false });
       return;
     }
-    // Network trouble: try again on the next tick, until the wait ends.
-    if (!stopped) pollTimer = setTimeout(() => void poll(), status.state === 'joined' ? deps.followIntervalMs : deps.pollIntervalMs);
+    // Again on the next tick (also after network trouble), until the wait ends or the room leaves.
+    loop.pollLater(poll);
   }
 
   function scheduleRenewal(): void {
@@ -193,7 +171,7 @@ export async function followByControl(target: Target, hostPassword: string, cont
     const renewIn = lifetime > 2 * RENEW_MARGIN_MS ? lifetime - RENEW_MARGIN_MS : lifetime * 0.8;
     renewTimer = setTimeout(() => {
       void deps.client.renew(target.meetingId, token.token).then((renewed) => {
-        if (stopped) return;
+        if (loop.isStopped()) return;
         if (renewed.ok) {
           token = renewed.value;
           scheduleRenewal();
@@ -206,7 +184,7 @@ export async function followByControl(target: Target, hostPassword: string, cont
 
   async function startWatching(): Promise<void> {
     const wsToken = token.tmpWsToken ?? (await deps.client.wsToken(target.meetingId, token.token).then((r) => (r.ok ? r.value : undefined)));
-    if (stopped) return;
+    if (loop.isStopped()) return;
     if (token.wsUrl && wsToken) {
       socket = await deps.openPush({
         wsUrl: token.wsUrl,
@@ -216,12 +194,12 @@ export async function followByControl(target: Target, hostPassword: string, cont
         // The server closes the socket when the meeting ends; polling finds out which it was.
         onClose: () => {
           socket = null;
-          if (!stopped) void poll();
+          if (!loop.isStopped()) void poll();
         },
       });
-      if (stopped) socket?.close();
+      if (loop.isStopped()) socket?.close();
     }
-    if (!socket && !stopped) {
+    if (!socket && !loop.isStopped()) {
       deps.logger.info('push socket unavailable, polling realTimeInfo', { meetingId: target.meetingId });
       void poll();
     }
@@ -237,8 +215,7 @@ export async function followByControl(target: Target, hostPassword: string, cont
     return result;
   }
 
-  controls.onUpdate(status);
   scheduleRenewal();
   void startWatching();
-  return { ok: true, follow: { done, current: () => status, stop, hangUp } };
+  return { ok: true, follow: { done: loop.done, current: loop.current, stop, hangUp } };
 }
