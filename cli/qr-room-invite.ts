@@ -72,4 +72,12 @@ const io: CliIo = {
   readStdin,
   env: process.env,
 };
+// A reader that stops early (`decode *.png | head -1`) closes the pipe: end quietly, with the
+// command's own status if it has finished (else 0), rather than crash with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit();
+  });
+}
 process.exitCode = await run(process.argv.slice(2), io);

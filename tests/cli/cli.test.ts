@@ -2,7 +2,8 @@
  * The built CLI (dist/cli/qr-room-invite.js, what `bin` points at), spawned as a process:
  * exit codes, JSON output, and the password never printed. Invites go to the simulator.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode as encodeBmp } from 'bmp-ts';
@@ -100,6 +101,16 @@ describe('qr-room-invite decode', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(file);
     expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/u);
+  });
+
+  it('ends quietly, exit 0, when the reader of its output has gone (decode … | head -1)', async () => {
+    const child = spawn(process.execPath, [CLI, 'decode', meetingPng, linkPng, meetingPng], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closing our end of the pipe before the CLI writes makes its first write fail with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
+    expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '' });
   });
 });
 
