@@ -14,6 +14,16 @@ import {
 } from './payload/normalize';
 import { codePointName } from './payload/preview';
 
+/**
+ * The code point (`U+200B`) of the first invisible format character (Unicode Cf: zero-width,
+ * bidi marks…) in a typed value, or null: the forms say this instead of their format hint, since
+ * the value looks right (security review, finding 7).
+ */
+export function invisibleCharacterIn(value: string): string | null {
+  const found = findFormatCharacter(value);
+  return found === null ? null : codePointName(found);
+}
+
 /** The message for a value holding an invisible format character (zero-width, bidi…). */
 function invisibleMessage(label: string, found: string): string {
   return `${label} contains an invisible character (${codePointName(found)}, zero-width or text-direction); type it again without it`;

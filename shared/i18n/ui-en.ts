@@ -125,6 +125,7 @@ const en = {
     baseUrl: 'An https:// address (http:// only for 127.0.0.1 or localhost), without query.',
     shortcut: 'Use 1–100 characters, e.g. CommandOrControl+Shift+Q.',
     roomCooldown: 'Use a whole number of seconds from 5 to 3600.',
+    invisible: (codePoint: string) => `Contains an invisible character (${codePoint}, zero-width or text-direction) that can make it look like something else. Type it again without it.`,
   },
   settings: {
     heading: 'Settings',

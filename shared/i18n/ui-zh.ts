@@ -118,6 +118,7 @@ export const uiZh: UiMessages = {
     baseUrl: '请输入 https:// 地址（仅 127.0.0.1 或 localhost 可用 http://），不含查询参数。',
     shortcut: '请输入 1–100 个字符，例如 CommandOrControl+Shift+Q。',
     roomCooldown: '请输入 5 到 3600 之间的整数秒数。',
+    invisible: (codePoint: string) => `包含不可见字符（${codePoint}，零宽或文字方向字符），可能使其看起来像其他内容。请去掉该字符后重新输入。`,
   },
   settings: {
     heading: '设置',

@@ -218,6 +218,17 @@ describe('qr-room-invite invite', () => {
     expect(sim().invites()).toHaveLength(0);
   });
 
+  it.each([
+    ['--meeting', ['--meeting', '914\u200b083136', '--to', FIXTURE_TERMINAL], {}, 'U+200B'],
+    ['--to', ['--meeting', FIXTURE_MEETING_ID, '--to', `${FIXTURE_TERMINAL}\u2060`], {}, 'U+2060'],
+    ['QRRI_PASSWORD', ['--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL], { QRRI_PASSWORD: '\u200b' }, 'U+200B'],
+  ])('refuses an invisible character in %s with a reason naming it, nothing sent', async (_name, args, env, codePoint) => {
+    const run = await cli(['invite', ...args, ...baseArgs()], { env: { QRRI_PASSWORD: FIXTURE_GUEST_PASSWORD, ...env } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`invisible character (${codePoint}`);
+    expect(sim().invites()).toHaveLength(0);
+  });
+
   it('never printed the password in any run', () => {
     expect(outputs.length).toBeGreaterThan(20);
     expect(outputs.join('\n')).not.toContain(FIXTURE_GUEST_PASSWORD);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePayload, type Meeting, type ParsedPayload, type Terminal } from '../../shared/payload';
 import type { z } from 'zod';
-import { DisplayNameSchema, MeetingIdSchema, MeetingSchema, PasswordSchema, SipNumberSchema, TerminalSchema } from '../../shared/schemas';
+import { DisplayNameSchema, invisibleCharacterIn, MeetingIdSchema, MeetingSchema, PasswordSchema, SipNumberSchema, TerminalSchema } from '../../shared/schemas';
 
 function expectValid(result: ParsedPayload): void {
   if (result.kind === 'meeting' || result.kind === 'both') {
@@ -235,6 +235,18 @@ describe('refused codes', () => {
     const parsed = (schema as z.ZodType).safeParse(value);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain(`invisible character (${codePoint}`);
+  });
+
+  it.each([
+    ['Room\u200fA', 'U+200F'],
+    ['\u200b', 'U+200B'],
+    ['+99111253020382685\u2060', 'U+2060'],
+    ['\ufeff123123', 'U+FEFF'],
+    ['123\u00ad123', 'U+00AD'],
+    ['Room A', null],
+    ['会议室 A', null],
+  ])('invisibleCharacterIn(%j) names %s for the forms', (value, codePoint) => {
+    expect(invisibleCharacterIn(value)).toBe(codePoint);
   });
 
   it('quotes only the first 40 characters, with an ellipsis', () => {

@@ -2,7 +2,9 @@
  * A labelled form control with an optional help line and an error line, wired for assistive
  * technology: `<label for>`, `aria-describedby` to help and error, `aria-invalid` on error.
  */
+import { invisibleCharacterIn } from '../../../shared/schemas';
 import { h, uid } from '../dom';
+import type { UiMessages } from '../i18n';
 
 export type Control = HTMLInputElement | HTMLSelectElement;
 
@@ -46,6 +48,15 @@ export function field<C extends Control>(label: string, control: C, options: { h
 }
 
 /** A checkbox with its label on the right. */
+/**
+ * The error for a typed value the schema refused: an invisible character (zero-width, bidi…) is
+ * named first — the value looks right, so the format hint alone would mislead — else `hint`.
+ */
+export function refusedValueMessage(value: string, validation: UiMessages['validation'], hint: string): string {
+  const invisible = invisibleCharacterIn(value);
+  return invisible === null ? hint : validation.invisible(invisible);
+}
+
 export function checkbox(label: string, checked: boolean, onChange?: (checked: boolean) => void): { element: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { attrs: { type: 'checkbox', checked } });
   if (onChange) input.addEventListener('change', () => onChange(input.checked));

@@ -13,7 +13,7 @@ import { saveSettings, type ViewContext } from '../context';
 import { h, replaceChildren, uid } from '../dom';
 import { roomOf, terminalName } from '../names';
 import { watch } from '../store';
-import { checkbox, field, setOptions } from './field';
+import { checkbox, field, refusedValueMessage, setOptions } from './field';
 
 /** `value` of the "another meeting" choice in the recent-meetings select. */
 const OTHER_MEETING = '';
@@ -165,7 +165,7 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     }
     const id = meetingId();
     if (id === undefined) {
-      meetingInputField.setError(text.validation.meetingId);
+      meetingInputField.setError(refusedValueMessage(meetingInput.value, text.validation, text.validation.meetingId));
       meetingInput.focus();
       return undefined;
     }
@@ -178,7 +178,7 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     if (needsPassword()) {
       const parsed = PasswordSchema.safeParse(passwordInput.value);
       if (!parsed.success) {
-        passwordField.setError(passwordInput.value ? text.validation.password : text.validation.required);
+        passwordField.setError(passwordInput.value ? refusedValueMessage(passwordInput.value, text.validation, text.validation.password) : text.validation.required);
         passwordInput.focus();
         return undefined;
       }
@@ -189,7 +189,7 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     if (hostPasswordInput.value !== '') {
       const parsed = PasswordSchema.safeParse(hostPasswordInput.value);
       if (!parsed.success) {
-        hostPasswordField.setError(text.validation.password);
+        hostPasswordField.setError(refusedValueMessage(hostPasswordInput.value, text.validation, text.validation.password));
         hostPasswordInput.focus();
         return undefined;
       }

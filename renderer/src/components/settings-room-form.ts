@@ -7,7 +7,7 @@ import { RoomSchema } from '../../../shared/settings';
 import { OrgIdSchema, SipNumberSchema } from '../../../shared/schemas';
 import { h } from '../dom';
 import type { UiMessages } from '../i18n';
-import { field, setOptions, type Field } from './field';
+import { field, refusedValueMessage, setOptions, type Field } from './field';
 
 export interface RoomFormOptions {
   text: UiMessages;
@@ -30,11 +30,12 @@ export function createRoomForm({ text, room, onSave, onCancel }: RoomFormOptions
   setOptions(typeSelect, [0, 1].map((t) => ({ value: String(t), label: text.numberTypes[t as 0 | 1] })), String(room?.numberType ?? 0));
   const type = field(text.settings.numberType, typeSelect);
 
+  const refused = (value: string, hint: string) => (value.trim() ? refusedValueMessage(value, text.validation, hint) : text.validation.required);
   /** Each field's check: an error message, or null when the value is acceptable. */
   const checks: [Field<HTMLInputElement>, () => string | null][] = [
-    [name, () => (RoomSchema.shape.name.safeParse(name.control.value).success ? null : name.control.value.trim() ? text.validation.name : text.validation.required)],
-    [sip, () => (SipNumberSchema.safeParse(sip.control.value).success ? null : sip.control.value.trim() ? text.validation.sipNumber : text.validation.required)],
-    [org, () => (!org.control.value.trim() || OrgIdSchema.safeParse(org.control.value).success ? null : text.validation.orgId)],
+    [name, () => (RoomSchema.shape.name.safeParse(name.control.value).success ? null : refused(name.control.value, text.validation.name))],
+    [sip, () => (SipNumberSchema.safeParse(sip.control.value).success ? null : refused(sip.control.value, text.validation.sipNumber))],
+    [org, () => (!org.control.value.trim() || OrgIdSchema.safeParse(org.control.value).success ? null : refusedValueMessage(org.control.value, text.validation, text.validation.orgId))],
   ];
   // Validated as typed: an error shows as soon as a field holds something wrong.
   for (const [f, check] of checks) f.control.addEventListener('input', () => f.setError(check()));
