@@ -44,7 +44,8 @@ export const InviteIpcRequestSchema = z.strictObject({
   rememberPassword: z.boolean().optional(),
   /**
    * The meeting's HOST password (typed under the meeting, or a code of role host): main follows
-   * the call with it (docs/api.md, door A), in memory only.
+   * the call with it (docs/api.md, door A). Kept (encrypted, for this server) only with "Remember
+   * passwords" on and once the server accepted it; otherwise in memory only.
    */
   hostPassword: PasswordSchema.optional(),
   /** Where the invite comes from: tray and camera invites get a notification. */
