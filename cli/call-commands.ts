@@ -8,24 +8,12 @@ import { ClientCode, lookupError } from '../shared/errors';
 import { groupMeetingId } from '../shared/i18n/call-status-text';
 import { MeetingIdSchema, SipNumberSchema, describeIssues } from '../shared/schemas';
 import { selectedRoom } from '../shared/settings';
-import { createLogger, silentLogger } from '../core/log';
-import {
-  CALL_OPTIONS,
-  callStatusService,
-  checkCallOptions,
-  exitForStatus,
-  printStatus,
-  readAppCredentials,
-  readHostPassword,
-  statusJson,
-} from './call-status-options';
-import { CONNECTION_OPTIONS, resolveConnection } from './connection';
+import { CALL_COMMAND_OPTIONS, callStatusService, checkCallOptions, readStatusCredentials, reportStatus } from './call-status-options';
+import { resolveConnection, verboseLogger } from './connection';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 
-const OPTIONS = { meeting: { type: 'string' }, to: { type: 'string' }, ...CONNECTION_OPTIONS, ...CALL_OPTIONS } as const;
-
 async function prepare(args: string[], io: CliIo) {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: CALL_COMMAND_OPTIONS, allowPositionals: true });
   checkCallOptions(values);
   if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
   if (!values.meeting) throw new UsageError('--meeting <id> is required');
@@ -45,19 +33,15 @@ async function prepare(args: string[], io: CliIo) {
     callNum = room.callNum;
     roomName = room.name;
   }
-  const hostPassword = await readHostPassword(values, io);
-  const app = await readAppCredentials(values, io);
-  const logger = values.verbose ? createLogger((level, message, data) => io.err(`[${level}] ${message}${data === undefined ? '' : ` ${JSON.stringify(data)}`}`)) : silentLogger;
-  const service = callStatusService(connection, app, logger);
+  const { hostPassword, app } = await readStatusCredentials(values, io);
+  const service = callStatusService(connection, app, verboseLogger(values.verbose, io));
   return { target: { meetingId: meeting.data, callNum, roomName }, hostPassword, service, json: values.json === true, language: connection.language };
 }
 
 export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const { target, hostPassword, service, json, language } = await prepare(args, io);
   const status = await service.check(target, hostPassword);
-  if (json) io.out(JSON.stringify({ meetingId: target.meetingId, callNum: target.callNum, ...statusJson(status) }));
-  else printStatus(status, language, io);
-  return exitForStatus(status);
+  return reportStatus(status, { json, language, fields: { meetingId: target.meetingId, callNum: target.callNum } }, io);
 }
 
 export async function hangupCommand(args: string[], io: CliIo): Promise<ExitCode> {

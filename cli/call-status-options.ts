@@ -12,10 +12,10 @@ import type { AppCredentials } from '../core/api/app-id-client';
 import { userAgent } from '../core/app-info';
 import { createCallStatusService, type CallStatusService } from '../core/call-status/service';
 import type { Logger } from '../core/log';
-import type { Connection } from './connection';
+import { CONNECTION_OPTIONS, type Connection } from './connection';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 
-export const CALL_OPTIONS = {
+const CALL_OPTIONS = {
   'host-password-stdin': { type: 'boolean' },
   'app-id': { type: 'string' },
   'app-user': { type: 'string' },
@@ -24,6 +24,9 @@ export const CALL_OPTIONS = {
   'host-password': { type: 'string' },
   'app-key': { type: 'string' },
 } as const;
+
+/** The options invite, status and hangup share: the meeting and room, the connection, the call-status credentials. */
+export const CALL_COMMAND_OPTIONS = { meeting: { type: 'string' }, to: { type: 'string' }, ...CONNECTION_OPTIONS, ...CALL_OPTIONS } as const;
 
 export interface CallOptionValues {
   'host-password-stdin'?: boolean | undefined;
@@ -54,7 +57,7 @@ async function secret(fromStdin: boolean | undefined, envValue: string | undefin
   return envValue || undefined;
 }
 
-export async function readHostPassword(values: CallOptionValues, io: CliIo, fromCode?: string): Promise<string | undefined> {
+async function readHostPassword(values: CallOptionValues, io: CliIo, fromCode?: string): Promise<string | undefined> {
   const raw = (await secret(values['host-password-stdin'], io.env.QRRI_HOST_PASSWORD, io)) ?? fromCode;
   if (raw === undefined) return undefined;
   const parsed = PasswordSchema.safeParse(raw);
@@ -63,7 +66,7 @@ export async function readHostPassword(values: CallOptionValues, io: CliIo, from
   return parsed.data;
 }
 
-export async function readAppCredentials(values: CallOptionValues, io: CliIo): Promise<AppCredentials | null> {
+async function readAppCredentials(values: CallOptionValues, io: CliIo): Promise<AppCredentials | null> {
   const appId = values['app-id'] ?? io.env.QRRI_APP_ID;
   const appKey = await secret(values['app-key-stdin'], io.env.QRRI_APP_KEY, io);
   if (!appId && !appKey) return null;
@@ -71,6 +74,17 @@ export async function readAppCredentials(values: CallOptionValues, io: CliIo): P
   if (!appKey) throw new UsageError('an App ID needs its App Key: --app-key-stdin or QRRI_APP_KEY');
   const userId = values['app-user'] ?? io.env.QRRI_APP_USER;
   return { appId, appKey, ...(userId ? { userId } : {}) };
+}
+
+export interface StatusCredentials {
+  hostPassword: string | undefined;
+  app: AppCredentials | null;
+}
+
+/** Door A's host password (`fromCode`: one a QR code of role host carries) and door B's App ID with its key. */
+export async function readStatusCredentials(values: CallOptionValues, io: CliIo, fromCode?: string): Promise<StatusCredentials> {
+  const hostPassword = await readHostPassword(values, io, fromCode);
+  return { hostPassword, app: await readAppCredentials(values, io) };
 }
 
 export function callStatusService(connection: Connection, app: AppCredentials | null, logger: Logger): CallStatusService {
@@ -88,18 +102,18 @@ export function callStatusService(connection: Connection, app: AppCredentials | 
 }
 
 /** The status as --json gives it: "joined" | "not-joined" | "unconfirmed", the door, why, Huawei's code. */
-export function statusJson(status: CallStatus): Record<string, unknown> {
+function statusJson(status: CallStatus): Record<string, unknown> {
   const simple = status.state === 'joined' || status.state === 'unconfirmed' ? status.state : 'not-joined';
   const reason = status.reason ?? (simple === 'not-joined' ? status.state : null);
   return { status: simple, via: status.via, reason, resultCode: status.resultCode ?? null };
 }
 
-export function exitForStatus(status: CallStatus): ExitCode {
+function exitForStatus(status: CallStatus): ExitCode {
   if (status.state === 'joined') return Exit.ok;
   return status.state === 'unconfirmed' ? Exit.noStatusSource : Exit.notJoined;
 }
 
-export function printStatus(status: CallStatus, language: Language, io: CliIo): void {
+function printStatus(status: CallStatus, language: Language, io: CliIo): void {
   const line = callHeadline(status, language);
   const advice = callAdvice(status, language);
   const toStdout = status.state === 'joined' || status.state === 'unconfirmed';
@@ -107,4 +121,11 @@ export function printStatus(status: CallStatus, language: Language, io: CliIo): 
   write(line);
   if (advice) write(`${language === 'zh-CN' ? '建议' : 'What to do'}: ${advice}`);
   if (status.resultCode) write(`Details: code ${status.resultCode}${status.via ? `, via ${status.via}` : ''}`);
+}
+
+/** Prints a status — with --json one line of `fields` and the status, else sentences — and gives its exit code. */
+export function reportStatus(status: CallStatus, output: { json: boolean; language: Language; fields: Record<string, unknown> }, io: CliIo): ExitCode {
+  if (output.json) io.out(JSON.stringify({ ...output.fields, ...statusJson(status) }));
+  else printStatus(status, output.language, io);
+  return exitForStatus(status);
 }

@@ -7,6 +7,7 @@ import type { Language } from '../shared/schemas';
 import type { Settings } from '../shared/settings';
 import { EXTRA_CA_PROBLEM, loadExtraCa } from '../core/api/extra-ca';
 import { resolveBaseUrl, type SiteChoice } from '../core/api/sites';
+import { createLogger, silentLogger, type Logger } from '../core/log';
 import { createConfBackend } from '../core/store/conf-backend';
 import { createSettingsStore, type SettingsStore } from '../core/store/settings-store';
 import { userDataDir } from '../core/store/user-data-dir';
@@ -28,6 +29,11 @@ export interface Connection {
   extraCaPem: string | undefined;
   timeoutSeconds: number;
   language: Language;
+}
+
+/** With --verbose, the log on stderr (secrets redacted by the logger); else none. */
+export function verboseLogger(verbose: boolean | undefined, io: CliIo): Logger {
+  return verbose ? createLogger((level, message, data) => io.err(`[${level}] ${message}${data === undefined ? '' : ` ${JSON.stringify(data)}`}`)) : silentLogger;
 }
 
 export function languageOf(env: NodeJS.ProcessEnv): Language {

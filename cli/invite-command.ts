@@ -23,29 +23,17 @@ import { createMeetingClient } from '../core/api/meeting-client';
 import { userAgent } from '../core/app-info';
 import { DEFAULT_WAIT_SECONDS } from '../core/call-status/service';
 import { createInviteService } from '../core/invite-service';
-import { createLogger, silentLogger, type Logger } from '../core/log';
-import {
-  CALL_OPTIONS,
-  callStatusService,
-  checkCallOptions,
-  exitForStatus,
-  printStatus,
-  readAppCredentials,
-  readHostPassword,
-  statusJson,
-} from './call-status-options';
-import { CONNECTION_OPTIONS, resolveConnection, type Connection } from './connection';
+import type { Logger } from '../core/log';
+import { CALL_COMMAND_OPTIONS, callStatusService, checkCallOptions, readStatusCredentials, reportStatus, type StatusCredentials } from './call-status-options';
+import { resolveConnection, verboseLogger, type Connection } from './connection';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 import { loadImageFile } from './load-image';
 
 const OPTIONS = {
+  ...CALL_COMMAND_OPTIONS,
   image: { type: 'string' },
-  meeting: { type: 'string' },
-  to: { type: 'string' },
   org: { type: 'string' },
   'number-type': { type: 'string' },
-  ...CONNECTION_OPTIONS,
-  ...CALL_OPTIONS,
   wait: { type: 'string' },
   'password-stdin': { type: 'boolean' },
   // Declared only to refuse it with a message naming the safe ways.
@@ -139,10 +127,9 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
   const connection = resolveConnection(values, io);
   const { store, baseUrl, extraCaPem, timeoutSeconds, language } = connection;
   // A QR code that carries the host password (role host) opens door A too.
-  const hostPassword = waitSeconds === undefined ? undefined : await readHostPassword(values, io, fromImage.meeting?.passwordRole === 'host' ? fromImage.meeting.password : undefined);
-  const app = waitSeconds === undefined ? null : await readAppCredentials(values, io);
+  const credentials = waitSeconds === undefined ? undefined : await readStatusCredentials(values, io, fromImage.meeting?.passwordRole === 'host' ? fromImage.meeting.password : undefined);
 
-  const logger = values.verbose ? createLogger((level, message, data) => io.err(`[${level}] ${message}${data === undefined ? '' : ` ${JSON.stringify(data)}`}`)) : silentLogger;
+  const logger = verboseLogger(values.verbose, io);
   const client = createMeetingClient({ baseUrl, timeoutMs: timeoutSeconds * 1000, language, userAgent: userAgent('cli'), logger, ...(extraCaPem ? { extraCaPem } : {}) });
   const service = createInviteService({ client, store, logger, baseUrl: () => baseUrl });
   const request = { meeting: { id: meetingId, ...(password ? { password } : {}) }, ...(terminal ? { terminal } : {}) };
@@ -164,17 +151,15 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
         : `invalid input: ${result.error.detail ?? ''}`;
     throw new UsageError(hint);
   }
-  if (!result.ok || waitSeconds === undefined) {
+  if (!result.ok || credentials === undefined || waitSeconds === undefined) {
     printResult(result, meetingId, language, values.json === true, io);
     return exit;
   }
   // Accepted: the outcome is known now; with --wait, follow the call (docs/api.md, "After the invite").
   if (values.json !== true) printResult(result, meetingId, language, false, io);
   const callNum = terminal?.callNum ?? selectedRoom(connection.settings)?.callNum ?? '';
-  const status = await followCall(connection, { meetingId, callNum, roomName: roomNameFor(connection, callNum) }, { hostPassword, app, waitSeconds, logger });
-  if (values.json === true) io.out(JSON.stringify({ ok: true, requestId: result.requestId, ...statusJson(status) }));
-  else printStatus(status, language, io);
-  return exitForStatus(status);
+  const status = await followCall(connection, { meetingId, callNum, roomName: roomNameFor(connection, callNum) }, { credentials, waitSeconds, logger });
+  return reportStatus(status, { json: values.json === true, language, fields: { ok: true, requestId: result.requestId } }, io);
 }
 
 function roomNameFor(connection: Connection, callNum: string): string {
@@ -184,10 +169,10 @@ function roomNameFor(connection: Connection, callNum: string): string {
 async function followCall(
   connection: Connection,
   target: { meetingId: string; callNum: string; roomName: string },
-  options: { hostPassword: string | undefined; app: Parameters<typeof callStatusService>[1]; waitSeconds: number; logger: Logger },
+  options: { credentials: StatusCredentials; waitSeconds: number; logger: Logger },
 ): Promise<CallStatus> {
-  const service = callStatusService(connection, options.app, options.logger);
-  const follow = await service.follow({ target, hostPassword: options.hostPassword, waitSeconds: options.waitSeconds, untilLeft: false });
+  const service = callStatusService(connection, options.credentials.app, options.logger);
+  const follow = await service.follow({ target, hostPassword: options.credentials.hostPassword, waitSeconds: options.waitSeconds, untilLeft: false });
   return follow.done;
 }
 
