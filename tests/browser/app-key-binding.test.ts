@@ -2,7 +2,8 @@
  * The App Key is bound to the server it was saved for (SECURITY.md, finding 2): after a change
  * of server, Settings › Enterprise App ID says for which server the key is kept instead of
  * "Saved", Test connection says why nothing was tried, and the key can still be forgotten (en and
- * zh-CN, axe clean). In Chromium through the browser preview.
+ * zh-CN, axe clean); a key that cannot be bound (no server set) is refused out loud. In Chromium
+ * through the browser preview.
  */
 import { expect, it } from 'vitest';
 import { InvokeChannel } from '../../shared/ipc';
@@ -38,5 +39,18 @@ describeBrowser('the App Key follows its server only', () => {
     await zh.getByRole('button', { name: '删除 App Key' }).click();
     await waitForText(zh, '未保存 App Key。');
     expect(await seriousViolations(zh)).toEqual([]);
+  });
+
+  it('says so when a key cannot be saved because no server is set to bind it to', async () => {
+    const { page, preview } = t;
+    preview.store().update({ appId: preview.sim.app.appId, site: 'custom', customBaseUrl: null });
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Enterprise App ID' }).waitFor();
+    await page.getByLabel('App Key').fill(preview.sim.app.appKey);
+    await page.getByRole('button', { name: 'Save App Key' }).click();
+    await waitForRole(page, 'alert', 'The site settings cannot be used.');
+    await waitForText(page, 'No App Key saved.');
+    expect(await page.content()).not.toContain(preview.sim.app.appKey);
   });
 });

@@ -29,10 +29,28 @@ export function createAppIdSection(context: SectionContext): HTMLElement {
     if (Number.isInteger(seconds) && seconds >= 10 && seconds <= 600) void save({ callStatusWaitSeconds: seconds });
   });
 
+  /** A refusal in the catalogue's words (what happened, what to do, the code). */
+  function showProblem(code: string): void {
+    const entry = lookupError(code);
+    replaceChildren(result, [
+      h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [
+        h('div', { class: 'callout-body' }, [
+          h('p', { class: 'callout-title', text: entry.title[language] }),
+          h('p', { text: entry.action[language] }),
+          h('p', { class: 'mono small', text: code }),
+        ]),
+      ]),
+    ]);
+  }
+
   async function saveKey(appKey: string | null): Promise<void> {
     const answer = await api.saveAppKey(appKey);
     keyInput.value = '';
-    if (answer.ok) store.set({ settings: answer.value });
+    // A key main did not keep (no valid server to bind it to, locked…) is said, never passed over.
+    if (answer.ok) {
+      replaceChildren(result, []);
+      store.set({ settings: answer.value });
+    } else showProblem(answer.error.code);
   }
   const saveButton = h('button', { class: 'button', attrs: { type: 'button' }, text: t.saveKey, on: { click: () => void (keyInput.value ? saveKey(keyInput.value) : undefined) } });
   const forgetButton = h('button', { class: 'button', attrs: { type: 'button' }, text: t.forgetKey, on: { click: () => void saveKey(null) } });
@@ -44,20 +62,8 @@ export function createAppIdSection(context: SectionContext): HTMLElement {
       click: () => {
         replaceChildren(result, [h('p', { attrs: { role: 'status' }, text: t.testing })]);
         void api.testAppId().then((answer) => {
-          if (answer.ok) {
-            replaceChildren(result, [h('p', { attrs: { role: 'status' }, text: t.testOk })]);
-            return;
-          }
-          const entry = lookupError(answer.error.code);
-          replaceChildren(result, [
-            h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [
-              h('div', { class: 'callout-body' }, [
-                h('p', { class: 'callout-title', text: entry.title[language] }),
-                h('p', { text: entry.action[language] }),
-                h('p', { class: 'mono small', text: answer.error.code }),
-              ]),
-            ]),
-          ]);
+          if (answer.ok) replaceChildren(result, [h('p', { attrs: { role: 'status' }, text: t.testOk })]);
+          else showProblem(answer.error.code);
         });
       },
     },
