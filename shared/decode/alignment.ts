@@ -82,6 +82,9 @@ export function refineFinder(sample: Sampler, predicted: Point, mu: Point, mv: P
   return found ?? predicted;
 }
 
+/** Finder module sizes this far apart (the biggest 1.5× the smallest) mean strong perspective. */
+const STRONG_SKEW = 0.5;
+
 /**
  * Module (u, v) → source pixel homography for a symbol of `dimension` modules whose finder
  * centres are `p` (module centres sit at half-integers: the top-left finder's is (3.5, 3.5)).
@@ -93,19 +96,22 @@ export function gridHomography(sample: Sampler, p: GridPoints, dimension: number
   const affine = (u: number, v: number): Point => ({ x: p.topLeft.x + (u - 3.5) * mu.x + (v - 3.5) * mv.x, y: p.topLeft.y + (u - 3.5) * mu.y + (v - 3.5) * mv.y });
   const far = dimension - 6.5;
   const centres = [{ x: 3.5, y: 3.5 }, { x: dimension - 3.5, y: 3.5 }, { x: 3.5, y: dimension - 3.5 }] as const;
+  // Strong perspective makes the finder patterns differ in size (the near one up to twice the
+  // far one) and moves the symbol's far corner many modules from the parallelogram's; on a
+  // screen the sizes are equal and the corner where the parallelogram puts it.
+  const sizes = [p.topLeft.module, p.topRight.module, p.bottomLeft.module];
+  const skew = Math.max(...sizes) / Math.min(...sizes) - 1;
   // The symbol's bottom-right corner, where the right edge of the top-right finder meets the
   // bottom edge of the bottom-left one: unlike the parallelogram guess, it follows perspective.
   const guess = affine(dimension, dimension);
   const right = outerEdge(sample, p.topRight, mu, mv, inverted);
   const bottom = outerEdge(sample, p.bottomLeft, mv, mu, inverted);
   const corner = right && bottom ? intersect(right, bottom) : undefined;
-  const cornered = homography([centres[0], centres[1], { x: dimension, y: dimension }, centres[2]], [p.topLeft, p.topRight, corner && Math.hypot(corner.x - guess.x, corner.y - guess.y) < 4 * Math.hypot(mu.x, mu.y) ? corner : guess, p.bottomLeft]);
+  const plausible = corner && Math.hypot(corner.x - guess.x, corner.y - guess.y) < 4 * (1 + 4 * skew) * Math.hypot(mu.x, mu.y);
+  const cornered = homography([centres[0], centres[1], { x: dimension, y: dimension }, centres[2]], [p.topLeft, p.topRight, plausible ? corner : guess, p.bottomLeft]);
   if (dimension === 21) return cornered;
-  // The alignment pattern, looked for where the parallelogram puts it, then where the corner's
-  // homography does (with the module vectors there): up to several modules apart under strong
-  // perspective (which also makes the finder patterns differ in size), about none on a screen.
-  const sizes = [p.topLeft.module, p.topRight.module, p.bottomLeft.module];
-  const skew = Math.max(...sizes) / Math.min(...sizes) - 1;
+  // The alignment pattern, looked for where the parallelogram puts it and where the corner's
+  // homography does (with the module vectors there) — the latter first under strong perspective.
   const reach = Math.min(5, 2 + dimension / 15) * Math.min(1, 0.3 + skew * 8);
   const predicted = project(cornered, far, far);
   const local = (du: number, dv: number): Point => {
@@ -115,7 +121,9 @@ export function gridHomography(sample: Sampler, p: GridPoints, dimension: number
   };
   const affineAt = affine(far, far);
   const apart = Math.hypot(predicted.x - affineAt.x, predicted.y - affineAt.y) / Math.hypot(mu.x, mu.y);
-  const alignment = findAlignment(sample, affineAt, mu, mv, inverted, reach) ?? (apart > 1 ? findAlignment(sample, predicted, local(1, 0), local(0, 1), inverted, reach) : undefined);
+  const byAffine = (): Point | undefined => findAlignment(sample, affineAt, mu, mv, inverted, reach);
+  const byCorner = (): Point | undefined => (apart > 1 ? findAlignment(sample, predicted, local(1, 0), local(0, 1), inverted, reach) : undefined);
+  const alignment = skew > STRONG_SKEW ? (byCorner() ?? byAffine()) : (byAffine() ?? byCorner());
   if (!alignment) return cornered;
   return homography([centres[0], centres[1], { x: far, y: far }, centres[2]], [p.topLeft, p.topRight, alignment, p.bottomLeft]);
 }
@@ -126,11 +134,11 @@ interface Line {
 }
 
 /**
- * The outer edge of a finder pattern on its `along` side: on two rows through its centre block
- * (±1 module across), the last place within 4.6 modules of the centre where ink turns to paper
- * (centre block, light ring, dark ring, then the separator's module of paper). Steps are in the
- * pattern's own module size, not the grid's: under strong perspective a far pattern's modules
- * can be half the near one's.
+ * The outer edge of a finder pattern on its `along` side, on two rows through its centre block
+ * (±1 module across). Going outwards from the centre, ink turns to paper first at the centre
+ * block's edge (1.5 modules out), then at the dark ring's (3.5 out): the first crossing measures
+ * the module along this row, and the edge is the crossing nearest 7/3 of it. The pattern's own
+ * module size only sets the steps: under strong perspective it can be a third off along a row.
  */
 function outerEdge(sample: Sampler, centre: Point & { module: number }, along: Point, across: Point, inverted: boolean): Line | undefined {
   const scale = centre.module / Math.hypot(along.x, along.y);
@@ -149,11 +157,19 @@ function outerEdge(sample: Sampler, centre: Point & { module: number }, along: P
     }
     if (paper - ink < 10) return undefined;
     const mid = (ink + paper) / 2;
+    let block: number | undefined;
     let edge: number | undefined;
-    for (let i = Math.ceil(2.4 * EDGE_STEPS); i < edgeProfile.length; i++) {
+    for (let i = 1; i < edgeProfile.length; i++) {
       const previous = edgeProfile[i - 1] as number;
       const v = edgeProfile[i] as number;
-      if (previous < mid && v >= mid) edge = (i - (v - mid) / Math.max(1e-6, v - previous)) / EDGE_STEPS;
+      if (previous >= mid || v < mid) continue;
+      const t = (i - (v - mid) / Math.max(1e-6, v - previous)) / EDGE_STEPS;
+      if (block === undefined) {
+        block = t;
+        if (block < 0.6 || block > 2.7) return undefined;
+      } else if (Math.abs(t - (block * 7) / 3) < block / 3 && (edge === undefined || Math.abs(t - (block * 7) / 3) < Math.abs(edge - (block * 7) / 3))) {
+        edge = t;
+      }
     }
     if (edge === undefined) return undefined;
     points.push(at(edge));
@@ -162,9 +178,9 @@ function outerEdge(sample: Sampler, centre: Point & { module: number }, along: P
   return { point: a, direction: { x: b.x - a.x, y: b.y - a.y } };
 }
 
-/** Samples per module along an outer-edge row (over 4.6 modules), and their buffer. */
+/** Samples per module along an outer-edge row (over 6.5 modules: the edge of a pattern a third bigger than measured), and their buffer. */
 const EDGE_STEPS = 8;
-const edgeProfile = new Float32Array(Math.floor(4.6 * EDGE_STEPS) + 1);
+const edgeProfile = new Float32Array(Math.floor(6.5 * EDGE_STEPS) + 1);
 
 function intersect(l: Line, m: Line): Point | undefined {
   const den = l.direction.x * m.direction.y - l.direction.y * m.direction.x;

@@ -177,8 +177,9 @@ function runsNear(img: Pixels, x: number, y: number, dx: number, dy: number, ink
     const start = runsThrough(img, x + k * ax, y + k * ay, dx, dy, ink, limit);
     if (Number.isNaN(start)) continue;
     if (!ratioOk(SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number, tolerance, fine)) continue;
-    // Perspective allows the size across to differ from the size along, within reason.
-    if (total > 0 && 5 * Math.abs(total5() - total) >= 3 * total) continue;
+    // Perspective allows the size across to differ from the size along, within reason, either
+    // way: a pattern foreshortened 2.5 times along the row is as real as one foreshortened across.
+    if (total > 0 && (5 * total5() <= 2 * total || 2 * total5() >= 5 * total)) continue;
     return { start, shift: k };
   }
   return undefined;

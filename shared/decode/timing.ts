@@ -107,9 +107,17 @@ export function timingModule(sample: Sampler, c: Candidate): number | undefined 
     [c.topLeft, c.topRight, c.bottomLeft],
     [c.topLeft, c.bottomLeft, c.topRight],
   ] as const) {
-    const line = transitions(sample, from, to, side, c.module, from.module, to.module);
+    let line = transitions(sample, from, to, side, c.module, from.module, to.module);
+    const length = Math.hypot(to.x - from.x, to.y - from.y);
+    // Strong perspective foreshortens the finder patterns' runs, so along this line their module
+    // size can be far off, and with it the count expected and the sampling: look once more at the
+    // size the count implies (it must then agree with itself).
+    const implied = length / (line.count + 8) / c.module;
+    if (!alternates(line) && line.count >= 3 && Math.abs(implied - 1) > 0.15) {
+      line = transitions(sample, from, to, side, c.module * implied, from.module * implied, to.module * implied);
+    }
     // Centre to centre is (transitions + 8) modules.
-    if (alternates(line)) sizes.push(Math.hypot(to.x - from.x, to.y - from.y) / (line.count + 8));
+    if (alternates(line)) sizes.push(length / (line.count + 8));
   }
   return sizes.length === 0 ? undefined : sizes.reduce((a, b) => a + b, 0) / sizes.length;
 }
