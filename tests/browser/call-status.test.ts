@@ -122,6 +122,16 @@ describeBrowser('main window: the call after the invite', () => {
     expect((await preview.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, origin: 'camera' })).ok).toBe(true);
     await statusLine.getByText('Room A: joining not confirmed — no host password or App ID').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // On a 1280×720 room screen nothing in the side column runs over the status line (the room's own code once did).
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const lineTop = (await statusLine.boundingBox())?.y ?? 0;
+    const bottoms: number[] = [];
+    for (const card of await page.locator('.room-side > *:visible').all()) {
+      const box = await card.boundingBox();
+      bottoms.push(box ? box.y + box.height : Infinity);
+    }
+    expect(bottoms.length).toBeGreaterThan(1);
+    expect(Math.max(...bottoms)).toBeLessThanOrEqual(lineTop);
 
     preview.store().update({ language: 'zh-CN', rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }], selectedRoomId: 'room-b' });
     await page.goto(`${preview.url}?mode=room`);

@@ -219,7 +219,7 @@ describeBrowser('room mode with a fake camera', () => {
     await expect.poll(() => chooser.locator('option').count(), POLL).toBe(2);
     const second = await chooser.locator('option').nth(1).getAttribute('value');
     await chooser.selectOption(second ?? '');
-    const trackDevice = "document.querySelector('.room-video').srcObject?.getVideoTracks()[0]?.getSettings().deviceId";
+    const trackDevice = "document.querySelector('.room-video')?.srcObject?.getVideoTracks()[0]?.getSettings().deviceId";
     await expect.poll(() => page.evaluate(trackDevice), POLL).toBe(second);
     await expect.poll(() => cameraState(page), POLL).toBe('live');
     await page.reload();
