@@ -179,7 +179,9 @@ function runsNear(img: Pixels, x: number, y: number, dx: number, dy: number, ink
     if (!ratioOk(SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number, tolerance, fine)) continue;
     // Perspective allows the size across to differ from the size along, within reason, either
     // way: a pattern foreshortened 2.5 times along the row is as real as one foreshortened across.
-    if (total > 0 && (5 * total5() <= 2 * total || 2 * total5() >= 5 * total)) continue;
+    // Fine levels (4K screens at half size) keep the tighter 1.6 across: their text makes many
+    // tall 1:1:3:1:1 rows, and screens are not photographed at a slant.
+    if (total > 0 && (5 * total5() <= 2 * total || (fine ? 5 * total5() >= 8 * total : 2 * total5() >= 5 * total))) continue;
     return { start, shift: k };
   }
   return undefined;
