@@ -22,10 +22,11 @@ export interface PngHeader {
 
 /**
  * The header of a PNG (the IHDR chunk, always first, at a fixed offset), read before any pixel
- * is inflated; undefined for anything that is not a PNG with a well-formed header.
+ * is inflated; undefined for anything that is not a PNG with a well-formed header and some image
+ * data (sharp then says it is not an image, as it always did).
  */
 export function pngHeader(bytes: Buffer): PngHeader | undefined {
-  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(SIGNATURE)) return undefined;
+  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(SIGNATURE) || !bytes.includes('IDAT', 33, 'latin1')) return undefined;
   if (bytes.readUInt32BE(8) !== 13 || bytes.toString('latin1', 12, 16) !== 'IHDR') return undefined;
   const header = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), depth: bytes[24] ?? 0, colourType: bytes[25] ?? 0, interlaced: bytes[28] !== 0 };
   return header.width > 0 && header.height > 0 ? header : undefined;

@@ -160,6 +160,11 @@ describe('corrupt PNG', () => {
     expect(sharpCalls.count).toBe(0);
   });
 
+  it('calls a PNG header without image data not an image, as before', async () => {
+    const path = write('header-only.png', (await qrPng(TEXT)).subarray(0, 40));
+    expect(await refusal(path)).toBe(`${path}: not an image (PNG, JPEG, WebP, GIF or BMP expected)`);
+  });
+
   it('still reads a PNG whose image data comes in several chunks', async () => {
     const image = await loadImageFile(write('chunks.png', splitImageData(await qrPng(TEXT), 4, 4)));
     expect(decodeQrCodes(image).map((c) => c.text)).toEqual([TEXT]);
