@@ -101,31 +101,36 @@ export function gridHomography(sample: Sampler, p: GridPoints, dimension: number
   // screen the sizes are equal and the corner where the parallelogram puts it.
   const sizes = [p.topLeft.module, p.topRight.module, p.bottomLeft.module];
   const skew = Math.max(...sizes) / Math.min(...sizes) - 1;
+  const through = (fourth: Point, at: Point): Homography => homography([centres[0], centres[1], fourth, centres[2]], [p.topLeft, p.topRight, at, p.bottomLeft]);
   // The symbol's bottom-right corner, where the right edge of the top-right finder meets the
   // bottom edge of the bottom-left one: unlike the parallelogram guess, it follows perspective.
-  const guess = affine(dimension, dimension);
-  const right = outerEdge(sample, p.topRight, mu, mv, inverted);
-  const bottom = outerEdge(sample, p.bottomLeft, mv, mu, inverted);
-  const corner = right && bottom ? intersect(right, bottom) : undefined;
-  const plausible = corner && Math.hypot(corner.x - guess.x, corner.y - guess.y) < 4 * (1 + 4 * skew) * Math.hypot(mu.x, mu.y);
-  const cornered = homography([centres[0], centres[1], { x: dimension, y: dimension }, centres[2]], [p.topLeft, p.topRight, plausible ? corner : guess, p.bottomLeft]);
-  if (dimension === 21) return cornered;
+  // Computed only when needed (most codes have an alignment pattern where the parallelogram says).
+  const cornered = (): Homography => {
+    const guess = affine(dimension, dimension);
+    const right = outerEdge(sample, p.topRight, mu, mv, inverted);
+    const bottom = outerEdge(sample, p.bottomLeft, mv, mu, inverted);
+    const corner = right && bottom ? intersect(right, bottom) : undefined;
+    const plausible = corner && Math.hypot(corner.x - guess.x, corner.y - guess.y) < 4 * (1 + 4 * skew) * Math.hypot(mu.x, mu.y);
+    return through({ x: dimension, y: dimension }, plausible ? corner : guess);
+  };
+  if (dimension === 21) return cornered();
   // The alignment pattern, looked for where the parallelogram puts it and where the corner's
   // homography does (with the module vectors there) — the latter first under strong perspective.
   const reach = Math.min(5, 2 + dimension / 15) * Math.min(1, 0.3 + skew * 8);
-  const predicted = project(cornered, far, far);
+  const affineAt = affine(far, far);
+  const strong = skew > STRONG_SKEW;
+  const byAffine = strong ? undefined : findAlignment(sample, affineAt, mu, mv, inverted, reach);
+  if (byAffine) return through({ x: far, y: far }, byAffine);
+  const bent = cornered();
+  const predicted = project(bent, far, far);
   const local = (du: number, dv: number): Point => {
-    const a = project(cornered, far - du / 2, far - dv / 2);
-    const b = project(cornered, far + du / 2, far + dv / 2);
+    const a = project(bent, far - du / 2, far - dv / 2);
+    const b = project(bent, far + du / 2, far + dv / 2);
     return { x: b.x - a.x, y: b.y - a.y };
   };
-  const affineAt = affine(far, far);
   const apart = Math.hypot(predicted.x - affineAt.x, predicted.y - affineAt.y) / Math.hypot(mu.x, mu.y);
-  const byAffine = (): Point | undefined => findAlignment(sample, affineAt, mu, mv, inverted, reach);
-  const byCorner = (): Point | undefined => (apart > 1 ? findAlignment(sample, predicted, local(1, 0), local(0, 1), inverted, reach) : undefined);
-  const alignment = skew > STRONG_SKEW ? (byCorner() ?? byAffine()) : (byAffine() ?? byCorner());
-  if (!alignment) return cornered;
-  return homography([centres[0], centres[1], { x: far, y: far }, centres[2]], [p.topLeft, p.topRight, alignment, p.bottomLeft]);
+  const alignment = (apart > 1 ? findAlignment(sample, predicted, local(1, 0), local(0, 1), inverted, reach) : undefined) ?? (strong ? findAlignment(sample, affineAt, mu, mv, inverted, reach) : undefined);
+  return alignment ? through({ x: far, y: far }, alignment) : bent;
 }
 
 interface Line {
