@@ -8,20 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import { ClientCode } from '../../shared/errors';
 import type { InviteError } from '../../shared/invite-result';
-import type { Language } from '../../shared/schemas';
-import { silentLogger, type Logger } from '../log';
+import { silentLogger } from '../log';
 import { errorFromException, parseErrorBody } from './meeting-client';
-import { acceptLanguage, createHttpsSender, headerValue } from './https-request';
+import { acceptLanguage, createHttpsSender, headerValue, type HttpsClientOptions } from './https-request';
 import { MAX_RESPONSE_BYTES, ResponseTooLargeError } from './response-limit';
 
-export interface HttpOptions {
-  baseUrl: string;
-  extraCaPem?: string;
-  timeoutMs?: number;
-  language?: Language;
-  userAgent: string;
-  logger?: Logger;
-}
+export type HttpOptions = HttpsClientOptions;
 
 export type CallResult<T> = { ok: true; value: T; requestId: string } | { ok: false; error: InviteError };
 

@@ -8,6 +8,7 @@
 import { rootCertificates } from 'node:tls';
 import got, { type Response } from 'got';
 import type { Language } from '../../shared/schemas';
+import type { Logger } from '../log';
 import { withResponseLimit } from './response-limit';
 
 export interface HttpsSettings {
@@ -15,6 +16,21 @@ export interface HttpsSettings {
   extraCaPem?: string | undefined;
   /** Whole-request timeout. */
   timeoutMs?: number | undefined;
+}
+
+/** What every client of core/api is built with: where to send, how to trust it, and how to speak. */
+export interface HttpsClientOptions {
+  /** API base URL without a trailing slash, already validated (see sites.ts). */
+  baseUrl: string;
+  /** PEM of extra CAs to trust in addition to the public ones. Verification stays on. */
+  extraCaPem?: string;
+  /** Whole-request timeout. */
+  timeoutMs?: number;
+  /** Language of server messages. */
+  language?: Language;
+  /** `User-Agent`, naming the app and version. */
+  userAgent: string;
+  logger?: Logger;
 }
 
 export interface HttpsRequest {

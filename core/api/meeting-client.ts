@@ -11,9 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { RequestError, TimeoutError, type Response } from 'got';
 import { ClientCode } from '../../shared/errors';
 import type { InviteError, InviteResult } from '../../shared/invite-result';
-import type { Language } from '../../shared/schemas';
-import { silentLogger, type Logger } from '../log';
-import { acceptLanguage, createHttpsSender, headerValue } from './https-request';
+import { silentLogger } from '../log';
+import { acceptLanguage, createHttpsSender, headerValue, type HttpsClientOptions } from './https-request';
 import { ResponseTooLargeError } from './response-limit';
 
 export const INVITE_PATH = '/v1/mmc/control/conferences/inviteWithPwd';
@@ -28,18 +27,7 @@ export interface InviteCall {
   isNotOverlayPidName?: boolean;
 }
 
-export interface MeetingClientOptions {
-  /** API base URL without a trailing slash, already validated (see sites.ts). */
-  baseUrl: string;
-  /** PEM of extra CAs to trust in addition to the public ones. Verification stays on. */
-  extraCaPem?: string;
-  /** Whole-request timeout. */
-  timeoutMs?: number;
-  /** Language of server messages. */
-  language?: Language;
-  /** `User-Agent`, naming the app and version. */
-  userAgent: string;
-  logger?: Logger;
+export interface MeetingClientOptions extends HttpsClientOptions {
   /** Longest Retry-After honoured; longer waits fail at once. */
   maxRetryAfterMs?: number;
   /** Waits between attempts (tests may shorten). */
