@@ -11,7 +11,12 @@ const electronModules = ['electron', 'electron-store', 'electron-log', 'electron
   group: [name],
   message: 'Only main/ and preload/ import Electron; put the logic in core/ and pass the Electron part in.',
 }));
-const nodeModules = [{ group: ['node:*', ...builtinModules], message: 'shared/ and renderer/ run without Node: pass what you need in, or move the code to core/.' }];
+const nodeModules = [
+  {
+    group: ['node:*', ...builtinModules],
+    message: 'shared/ and renderer/ run without Node: pass what you need in, or move the code to core/.',
+  },
+];
 const intoFolders = (folders, message) => ({ regex: `^(\\.\\.?/)+(\\.\\./)*(${folders.join('|')})/`, message });
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -36,15 +41,32 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict(...electronModules, ...nodeModules, intoFolders(['core', 'main', 'preload', 'renderer', 'cli', 'simulator', 'scripts', 'bench'], 'shared/ imports nothing of the other folders.')),
+    rules: restrict(
+      ...electronModules,
+      ...nodeModules,
+      intoFolders(
+        ['core', 'main', 'preload', 'renderer', 'cli', 'simulator', 'scripts', 'bench'],
+        'shared/ imports nothing of the other folders.',
+      ),
+    ),
   },
   {
     files: ['core/**/*.ts'],
-    rules: restrict(...electronModules, intoFolders(['main', 'preload', 'renderer', 'cli', 'simulator', 'scripts', 'bench'], 'core/ imports only shared/ and libraries.')),
+    rules: restrict(
+      ...electronModules,
+      intoFolders(['main', 'preload', 'renderer', 'cli', 'simulator', 'scripts', 'bench'], 'core/ imports only shared/ and libraries.'),
+    ),
   },
   {
     files: ['renderer/**/*.ts'],
-    rules: restrict(...electronModules, ...nodeModules, intoFolders(['core', 'main', 'preload', 'cli', 'simulator', 'scripts', 'bench'], 'The renderer reaches main only through the bridge (shared/bridge.ts).')),
+    rules: restrict(
+      ...electronModules,
+      ...nodeModules,
+      intoFolders(
+        ['core', 'main', 'preload', 'cli', 'simulator', 'scripts', 'bench'],
+        'The renderer reaches main only through the bridge (shared/bridge.ts).',
+      ),
+    ),
   },
   {
     files: ['cli/**/*.ts', 'simulator/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],

@@ -35,7 +35,13 @@ async function prepare(args: string[], io: CliIo) {
   }
   const { hostPassword, app } = await readStatusCredentials(values, io);
   const service = callStatusService(connection, app, verboseLogger(values.verbose, io));
-  return { target: { meetingId: meeting.data, callNum, roomName }, hostPassword, service, json: values.json === true, language: connection.language };
+  return {
+    target: { meetingId: meeting.data, callNum, roomName },
+    hostPassword,
+    service,
+    json: values.json === true,
+    language: connection.language,
+  };
 }
 
 export async function statusCommand(args: string[], io: CliIo): Promise<ExitCode> {
@@ -49,21 +55,40 @@ export async function hangupCommand(args: string[], io: CliIo): Promise<ExitCode
   const result = await service.hangUp(target, hostPassword);
   if (result.ok) {
     if (json) io.out(JSON.stringify({ ok: true, hungUp: true, meetingId: target.meetingId, callNum: target.callNum }));
-    else io.out(language === 'zh-CN' ? `已挂断：${target.roomName} 已离开会议 ${groupMeetingId(target.meetingId)}。` : `Hung up: ${target.roomName} left meeting ${groupMeetingId(target.meetingId)}.`);
+    else
+      io.out(
+        language === 'zh-CN'
+          ? `已挂断：${target.roomName} 已离开会议 ${groupMeetingId(target.meetingId)}。`
+          : `Hung up: ${target.roomName} left meeting ${groupMeetingId(target.meetingId)}.`,
+      );
     return Exit.ok;
   }
   const { error } = result;
   const entry = lookupError(error.code);
   const exit: ExitCode =
-    error.code === ClientCode.notInMeeting ? Exit.notJoined
-      : error.code === ClientCode.noStatusSource ? Exit.noStatusSource
-        : error.status !== undefined ? Exit.refused : Exit.network;
+    error.code === ClientCode.notInMeeting
+      ? Exit.notJoined
+      : error.code === ClientCode.noStatusSource
+        ? Exit.noStatusSource
+        : error.status !== undefined
+          ? Exit.refused
+          : Exit.network;
   if (json) {
-    io.out(JSON.stringify({ ok: false, hungUp: false, code: error.code, message: error.serverMessage ?? entry.title.en, requestId: error.requestId ?? null }));
+    io.out(
+      JSON.stringify({
+        ok: false,
+        hungUp: false,
+        code: error.code,
+        message: error.serverMessage ?? entry.title.en,
+        requestId: error.requestId ?? null,
+      }),
+    );
   } else {
     io.err(`Error: ${entry.title[language]}${error.serverMessage ? ` (${error.serverMessage})` : ''}`);
     io.err(`What to do: ${entry.action[language]}`);
-    io.err(`Details: code ${error.code}${error.status === undefined ? '' : `, HTTP ${error.status}`}${error.requestId ? `, request ID ${error.requestId}` : ''}`);
+    io.err(
+      `Details: code ${error.code}${error.status === undefined ? '' : `, HTTP ${error.status}`}${error.requestId ? `, request ID ${error.requestId}` : ''}`,
+    );
   }
   return exit;
 }

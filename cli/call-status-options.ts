@@ -26,7 +26,12 @@ const CALL_OPTIONS = {
 } as const;
 
 /** The options invite, status and hangup share: the meeting and room, the connection, the call-status credentials. */
-export const CALL_COMMAND_OPTIONS = { meeting: { type: 'string' }, to: { type: 'string' }, ...CONNECTION_OPTIONS, ...CALL_OPTIONS } as const;
+export const CALL_COMMAND_OPTIONS = {
+  meeting: { type: 'string' },
+  to: { type: 'string' },
+  ...CONNECTION_OPTIONS,
+  ...CALL_OPTIONS,
+} as const;
 
 export interface CallOptionValues {
   'host-password-stdin'?: boolean | undefined;
@@ -46,10 +51,14 @@ export function checkCallOptions(values: CallOptionValues): void {
     ['host-password', '--host-password-stdin or the QRRI_HOST_PASSWORD environment variable'],
     ['app-key', '--app-key-stdin or the QRRI_APP_KEY environment variable'],
   ] as const) {
-    if (values[option] !== undefined) throw new UsageError(`--${option} is not accepted: other users of this computer can read a command line. Give it with ${safe}`);
+    if (values[option] !== undefined)
+      throw new UsageError(`--${option} is not accepted: other users of this computer can read a command line. Give it with ${safe}`);
   }
   const fromStdin = (['password-stdin', 'host-password-stdin', 'app-key-stdin'] as const).filter((o) => values[o]);
-  if (fromStdin.length > 1) throw new UsageError(`only one secret can come from stdin (${fromStdin.map((o) => `--${o}`).join(', ')}); give the others through their environment variables`);
+  if (fromStdin.length > 1)
+    throw new UsageError(
+      `only one secret can come from stdin (${fromStdin.map((o) => `--${o}`).join(', ')}); give the others through their environment variables`,
+    );
 }
 
 async function secret(fromStdin: boolean | undefined, envValue: string | undefined, io: CliIo): Promise<string | undefined> {
@@ -124,7 +133,11 @@ function printStatus(status: CallStatus, language: Language, io: CliIo): void {
 }
 
 /** Prints a status — with --json one line of `fields` and the status, else sentences — and gives its exit code. */
-export function reportStatus(status: CallStatus, output: { json: boolean; language: Language; fields: Record<string, unknown> }, io: CliIo): ExitCode {
+export function reportStatus(
+  status: CallStatus,
+  output: { json: boolean; language: Language; fields: Record<string, unknown> },
+  io: CliIo,
+): ExitCode {
   if (output.json) io.out(JSON.stringify({ ...output.fields, ...statusJson(status) }));
   else printStatus(status, output.language, io);
   return exitForStatus(status);

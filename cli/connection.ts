@@ -33,7 +33,9 @@ export interface Connection {
 
 /** With --verbose, the log on stderr (secrets redacted by the logger); else none. */
 export function verboseLogger(verbose: boolean | undefined, io: CliIo): Logger {
-  return verbose ? createLogger((level, message, data) => io.err(`[${level}] ${message}${data === undefined ? '' : ` ${JSON.stringify(data)}`}`)) : silentLogger;
+  return verbose
+    ? createLogger((level, message, data) => io.err(`[${level}] ${message}${data === undefined ? '' : ` ${JSON.stringify(data)}`}`))
+    : silentLogger;
 }
 
 export function languageOf(env: NodeJS.ProcessEnv): Language {
@@ -50,11 +52,18 @@ function extraCaOf(optionPath: string | undefined, settingsPath: string | undefi
   try {
     return loadExtraCa(path);
   } catch {
-    throw new UsageError(optionPath ? `--ca ${optionPath}: ${EXTRA_CA_PROBLEM}` : `${EXTRA_CA_PROBLEM} (the settings' extra CA ${path}: fix it in the app, or pass --ca)`);
+    throw new UsageError(
+      optionPath
+        ? `--ca ${optionPath}: ${EXTRA_CA_PROBLEM}`
+        : `${EXTRA_CA_PROBLEM} (the settings' extra CA ${path}: fix it in the app, or pass --ca)`,
+    );
   }
 }
 
-export function resolveConnection(values: { site?: string | undefined; 'base-url'?: string | undefined; ca?: string | undefined; timeout?: string | undefined }, io: CliIo): Connection {
+export function resolveConnection(
+  values: { site?: string | undefined; 'base-url'?: string | undefined; ca?: string | undefined; timeout?: string | undefined },
+  io: CliIo,
+): Connection {
   let store: SettingsStore;
   let settings: Settings;
   try {
@@ -73,6 +82,7 @@ export function resolveConnection(values: { site?: string | undefined; 'base-url
   }
   const extraCaPem = extraCaOf(values.ca, settings.extraCaPath);
   const timeoutSeconds = values.timeout === undefined ? settings.requestTimeoutSeconds : Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 300) throw new UsageError('--timeout must be a number of seconds (1–300)');
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 300)
+    throw new UsageError('--timeout must be a number of seconds (1–300)');
   return { store, settings, baseUrl, extraCaPem, timeoutSeconds, language: languageOf(io.env) };
 }

@@ -28,7 +28,8 @@ interface FileReport {
  */
 function reportCode(text: string, showPassword: boolean): CodeReport {
   const parsed = parsePayload(text);
-  if (parsed.kind === 'unknown') return { text: printableText(redactText(text)), kind: parsed.kind, reason: printableText(parsed.reason.en) };
+  if (parsed.kind === 'unknown')
+    return { text: printableText(redactText(text)), kind: parsed.kind, reason: printableText(parsed.reason.en) };
   const meeting = parsed.kind === 'terminal' ? undefined : parsed.meeting;
   const password = meeting?.password;
   const secrets = password && !showPassword ? [password] : [];

@@ -24,7 +24,14 @@ import { userAgent } from '../core/app-info';
 import { DEFAULT_WAIT_SECONDS } from '../core/call-status/service';
 import { createInviteService } from '../core/invite-service';
 import type { Logger } from '../core/log';
-import { CALL_COMMAND_OPTIONS, callStatusService, checkCallOptions, readStatusCredentials, reportStatus, type StatusCredentials } from './call-status-options';
+import {
+  CALL_COMMAND_OPTIONS,
+  callStatusService,
+  checkCallOptions,
+  readStatusCredentials,
+  reportStatus,
+  type StatusCredentials,
+} from './call-status-options';
 import { resolveConnection, verboseLogger, type Connection } from './connection';
 import { Exit, UsageError, type CliIo, type ExitCode } from './io';
 import { loadImageFile } from './load-image';
@@ -55,7 +62,8 @@ function withWaitValue(args: readonly string[]): string[] {
 function parseWait(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_WAIT_SECONDS) throw new UsageError(`--wait must be a whole number of seconds (1–${MAX_WAIT_SECONDS})`);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_WAIT_SECONDS)
+    throw new UsageError(`--wait must be a whole number of seconds (1–${MAX_WAIT_SECONDS})`);
   return seconds;
 }
 
@@ -101,7 +109,9 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
   const { values, positionals } = parseArgs({ args: withWaitValue(args), options: OPTIONS, allowPositionals: true });
   // Other users see a command line in the process list (security review, finding 6).
   if (values.password !== undefined) {
-    throw new UsageError('--password is not accepted: other users of this computer can read a command line. Give the password with --password-stdin or the QRRI_PASSWORD environment variable');
+    throw new UsageError(
+      '--password is not accepted: other users of this computer can read a command line. Give the password with --password-stdin or the QRRI_PASSWORD environment variable',
+    );
   }
   checkCallOptions(values);
   const waitSeconds = parseWait(values.wait);
@@ -127,10 +137,20 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
   const connection = resolveConnection(values, io);
   const { store, baseUrl, extraCaPem, timeoutSeconds, language } = connection;
   // A QR code that carries the host password (role host) opens door A too.
-  const credentials = waitSeconds === undefined ? undefined : await readStatusCredentials(values, io, fromImage.meeting?.passwordRole === 'host' ? fromImage.meeting.password : undefined);
+  const credentials =
+    waitSeconds === undefined
+      ? undefined
+      : await readStatusCredentials(values, io, fromImage.meeting?.passwordRole === 'host' ? fromImage.meeting.password : undefined);
 
   const logger = verboseLogger(values.verbose, io);
-  const client = createMeetingClient({ baseUrl, timeoutMs: timeoutSeconds * 1000, language, userAgent: userAgent('cli'), logger, ...(extraCaPem ? { extraCaPem } : {}) });
+  const client = createMeetingClient({
+    baseUrl,
+    timeoutMs: timeoutSeconds * 1000,
+    language,
+    userAgent: userAgent('cli'),
+    logger,
+    ...(extraCaPem ? { extraCaPem } : {}),
+  });
   const service = createInviteService({ client, store, logger, baseUrl: () => baseUrl });
   const request = { meeting: { id: meetingId, ...(password ? { password } : {}) }, ...(terminal ? { terminal } : {}) };
   const siteHint = fromImage.meeting?.site;
@@ -144,11 +164,12 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
   }
   const exit = exitCodeOf(result);
   if (exit === Exit.usage && !result.ok) {
-    const hint = result.error.code === ClientCode.missingPassword
-      ? 'missing password: the QR code has none and none is remembered; give it with --password-stdin or QRRI_PASSWORD'
-      : result.error.code === ClientCode.missingTerminal
-        ? 'missing room: give --to <SIP number>, or select a room in the app'
-        : `invalid input: ${result.error.detail ?? ''}`;
+    const hint =
+      result.error.code === ClientCode.missingPassword
+        ? 'missing password: the QR code has none and none is remembered; give it with --password-stdin or QRRI_PASSWORD'
+        : result.error.code === ClientCode.missingTerminal
+          ? 'missing room: give --to <SIP number>, or select a room in the app'
+          : `invalid input: ${result.error.detail ?? ''}`;
     throw new UsageError(hint);
   }
   if (!result.ok || credentials === undefined || waitSeconds === undefined) {
@@ -158,7 +179,11 @@ export async function inviteCommand(args: string[], io: CliIo): Promise<ExitCode
   // Accepted: the outcome is known now; with --wait, follow the call (docs/api.md, "After the invite").
   if (values.json !== true) printResult(result, meetingId, language, false, io);
   const callNum = terminal?.callNum ?? selectedRoom(connection.settings)?.callNum ?? '';
-  const status = await followCall(connection, { meetingId, callNum, roomName: roomNameFor(connection, callNum) }, { credentials, waitSeconds, logger });
+  const status = await followCall(
+    connection,
+    { meetingId, callNum, roomName: roomNameFor(connection, callNum) },
+    { credentials, waitSeconds, logger },
+  );
   return reportStatus(status, { json: values.json === true, language, fields: { ok: true, requestId: result.requestId } }, io);
 }
 
@@ -172,7 +197,12 @@ async function followCall(
   options: { credentials: StatusCredentials; waitSeconds: number; logger: Logger },
 ): Promise<CallStatus> {
   const service = callStatusService(connection, options.credentials.app, options.logger);
-  const follow = await service.follow({ target, hostPassword: options.credentials.hostPassword, waitSeconds: options.waitSeconds, untilLeft: false });
+  const follow = await service.follow({
+    target,
+    hostPassword: options.credentials.hostPassword,
+    waitSeconds: options.waitSeconds,
+    untilLeft: false,
+  });
   return follow.done;
 }
 
@@ -186,7 +216,16 @@ function printResult(result: InviteResult, meetingId: string, language: Language
   const entry = lookupError(error.code);
   const message = error.serverMessage ?? entry.title.en;
   if (json) {
-    io.out(JSON.stringify({ ok: false, status: error.status ?? null, code: error.code, message, requestId: error.requestId ?? null, outcome: error.outcome }));
+    io.out(
+      JSON.stringify({
+        ok: false,
+        status: error.status ?? null,
+        code: error.code,
+        message,
+        requestId: error.requestId ?? null,
+        outcome: error.outcome,
+      }),
+    );
     return;
   }
   io.err(`Error: ${entry.title[language]}${error.serverMessage ? ` (${error.serverMessage})` : ''}`);

@@ -89,7 +89,10 @@ async function loadWithSharp(path: string, bytes: Buffer, sharp: typeof sharpMod
       .toBuffer({ resolveWithObject: true });
     return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, format };
   } catch (error) {
-    const reason = error instanceof Error && /pixel limit/iu.test(error.message) ? 'image is larger than 50 megapixels' : 'image data is corrupt or truncated';
+    const reason =
+      error instanceof Error && /pixel limit/iu.test(error.message)
+        ? 'image is larger than 50 megapixels'
+        : 'image data is corrupt or truncated';
     throw new ImageLoadError(`${path}: ${reason}`);
   }
 }

@@ -28,14 +28,20 @@ export interface PngHeader {
 export function pngHeader(bytes: Buffer): PngHeader | undefined {
   if (bytes.length < 33 || !bytes.subarray(0, 8).equals(SIGNATURE) || !bytes.includes('IDAT', 33, 'latin1')) return undefined;
   if (bytes.readUInt32BE(8) !== 13 || bytes.toString('latin1', 12, 16) !== 'IHDR') return undefined;
-  const header = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), depth: bytes[24] ?? 0, colourType: bytes[25] ?? 0, interlaced: bytes[28] !== 0 };
+  const header = {
+    width: bytes.readUInt32BE(16),
+    height: bytes.readUInt32BE(20),
+    depth: bytes[24] ?? 0,
+    colourType: bytes[25] ?? 0,
+    interlaced: bytes[28] !== 0,
+  };
   return header.width > 0 && header.height > 0 ? header : undefined;
 }
 
 /** The concatenated IDAT data; throws if an IDAT chunk (with its checksum) runs past the end of the file. */
 function imageData(bytes: Buffer): Buffer {
   const parts: Buffer[] = [];
-  for (let offset = 8; offset + 8 <= bytes.length; ) {
+  for (let offset = 8; offset + 8 <= bytes.length;) {
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     if (type === 'IEND') break;

@@ -60,7 +60,8 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     }
   } catch (error) {
     // parseArgs reports unknown options with a code; both are usage errors.
-    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const usage =
+      error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     io.err(`qr-room-invite: ${error instanceof Error ? error.message : String(error)}`);
     return usage ? Exit.usage : Exit.network;
   }

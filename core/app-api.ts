@@ -151,7 +151,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       recentMeetings: recentMeetings.map(({ passwordCipher, passwordBaseUrl, hostPasswordCipher, hostPasswordBaseUrl, ...meeting }) => ({
         ...meeting,
         passwordRemembered: isPasswordBoundTo({ passwordCipher, passwordBaseUrl }, currentBaseUrl(settings)),
-        hostPasswordRemembered: isPasswordBoundTo({ passwordCipher: hostPasswordCipher, passwordBaseUrl: hostPasswordBaseUrl }, currentBaseUrl(settings)),
+        hostPasswordRemembered: isPasswordBoundTo(
+          { passwordCipher: hostPasswordCipher, passwordBaseUrl: hostPasswordBaseUrl },
+          currentBaseUrl(settings),
+        ),
       })),
       passwordProtection: deps.passwordProtection(),
       shortcut: deps.shortcut(),
@@ -164,7 +167,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
         ...(deps.managed?.error ? { error: deps.managed.error } : {}),
       },
       // Whether a key is saved for this server (a key saved for another one is not used here).
-      appKey: { ...(deps.appKeys?.state(currentBaseUrl(settings)) ?? { saved: false }), protection: deps.appKeys?.protection ?? 'key-file' },
+      appKey: {
+        ...(deps.appKeys?.state(currentBaseUrl(settings)) ?? { saved: false }),
+        protection: deps.appKeys?.protection ?? 'key-file',
+      },
     };
   }
 
@@ -185,7 +191,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     const configured = request.terminal ? configuredRoom(settings, request.terminal.callNum) : undefined;
     if (request.terminal && !configured && !confirmsUnknownTerminal(request)) {
       log.warn('invite refused: unknown terminal not confirmed', { origin });
-      return fail(ClientCode.unknownTerminalNotConfirmed, 'the terminal is not a configured room and the request does not confirm this number and meeting');
+      return fail(
+        ClientCode.unknownTerminalNotConfirmed,
+        'the terminal is not a configured room and the request does not confirm this number and meeting',
+      );
     }
     if (!invites.take()) {
       log.warn('invite refused: rate limit', { origin });
@@ -195,13 +204,22 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     if (roomId !== undefined && !room) return fail(ClientCode.missingTerminal, `no room with id ${roomId}`);
     const chosen: Terminal | undefined = configured ?? request.terminal ?? room ?? selectedRoom(settings);
     // Only the fields the server needs: a room's display name never travels.
-    const terminal = chosen && { callNum: chosen.callNum, ...(chosen.orgId === undefined ? {} : { orgId: chosen.orgId }), ...(chosen.numberType === undefined ? {} : { numberType: chosen.numberType }) };
+    const terminal = chosen && {
+      callNum: chosen.callNum,
+      ...(chosen.orgId === undefined ? {} : { orgId: chosen.orgId }),
+      ...(chosen.numberType === undefined ? {} : { numberType: chosen.numberType }),
+    };
     // Names come from the settings only: a name carried by a code is never shown as a room's.
     const roomName = terminal && configuredRoom(settings, terminal.callNum)?.name;
     const text = messages[language(settings)];
 
     if (terminal) {
-      const sending: InviteStatusEvent = { phase: 'sending', meetingId: meeting.id, callNum: terminal.callNum, ...(roomName ? { roomName } : {}) };
+      const sending: InviteStatusEvent = {
+        phase: 'sending',
+        meetingId: meeting.id,
+        callNum: terminal.callNum,
+        ...(roomName ? { roomName } : {}),
+      };
       deps.emit(EventChannel.inviteStatus, sending);
     }
     const result = await deps.service.invite(
@@ -218,9 +236,16 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     }
     deps.emit(EventChannel.inviteStatus, { phase: 'done', result: answer } satisfies InviteStatusEvent);
     // The outcome is shown first; the call status follows (never slower, never riskier).
-    if (answer.ok && terminal) void followCall({ meetingId: meeting.id, callNum: terminal.callNum, roomName: roomName ?? terminal.callNum }, request, currentBaseUrl(settings));
+    if (answer.ok && terminal)
+      void followCall(
+        { meetingId: meeting.id, callNum: terminal.callNum, roomName: roomName ?? terminal.callNum },
+        request,
+        currentBaseUrl(settings),
+      );
     if (origin !== 'window') {
-      const { title, body } = answer.ok ? text.notification.calling(roomName ?? answer.value.callNum) : text.notification.failed(answer.error);
+      const { title, body } = answer.ok
+        ? text.notification.calling(roomName ?? answer.value.callNum)
+        : text.notification.failed(answer.error);
       deps.notify(title, body);
     }
     log.info('invite from ipc', { origin, ok: answer.ok, ...(answer.ok ? {} : { code: answer.error.code }) });
@@ -232,7 +257,11 @@ export function createAppApi(deps: AppApiDeps): AppApi {
    * one kept for this meeting and server. A typed host password the server accepts is kept when
    * passwords may be (the store decides); a kept one it refuses is forgotten, never sent again.
    */
-  async function followCall(target: Parameters<CallStatusFeature['follow']>[0], request: InvokeParsedRequests[typeof InvokeChannel.invite], baseUrl: string | undefined): Promise<void> {
+  async function followCall(
+    target: Parameters<CallStatusFeature['follow']>[0],
+    request: InvokeParsedRequests[typeof InvokeChannel.invite],
+    baseUrl: string | undefined,
+  ): Promise<void> {
     const feature = deps.callStatus;
     if (!feature) return;
     const meetingId = request.meeting.id;
@@ -242,7 +271,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       if (verdict === 'refused') {
         if (typed === undefined) deps.store.forgetHostPassword(meetingId);
       } else if (typed !== undefined && request.rememberPassword !== false) {
-        deps.store.rememberHostPassword(meetingId, typed, baseUrl).catch((error: unknown) => log.warn('host password not kept', { detail: error instanceof Error ? error.name : 'unknown' }));
+        deps.store
+          .rememberHostPassword(meetingId, typed, baseUrl)
+          .catch((error: unknown) => log.warn('host password not kept', { detail: error instanceof Error ? error.name : 'unknown' }));
       }
     });
   }
@@ -299,7 +330,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     [InvokeChannel.saveAppKey]: async ({ appKey }) => {
       if (!deps.appKeys) return fail(ClientCode.appIdMissing);
-      if (deps.managed?.locked.includes('appId') || deps.appKeys.protection === 'managed-file') return fail(ClientCode.settingLocked, 'appKeyPath');
+      if (deps.managed?.locked.includes('appId') || deps.appKeys.protection === 'managed-file')
+        return fail(ClientCode.settingLocked, 'appKeyPath');
       // The key is saved for the server in Settings and used with it only (app-key-store.ts).
       const baseUrl = currentBaseUrl(deps.store.read());
       try {
@@ -364,7 +396,12 @@ function diagnostics(deps: AppApiDeps, errors: readonly (InviteError & { at: str
     `settings: ${JSON.stringify(settings)}`,
     `recent meetings: ${recentMeetings.length}`,
     'last errors:',
-    ...(errors.length === 0 ? ['  (none)'] : errors.map((e) => `  ${e.at} ${e.code} status=${e.status ?? '-'} requestId=${e.requestId ?? '-'} outcome=${e.outcome}${e.detail ? ` (${e.detail})` : ''}`)),
+    ...(errors.length === 0
+      ? ['  (none)']
+      : errors.map(
+          (e) =>
+            `  ${e.at} ${e.code} status=${e.status ?? '-'} requestId=${e.requestId ?? '-'} outcome=${e.outcome}${e.detail ? ` (${e.detail})` : ''}`,
+        )),
   ];
   return lines.join('\n');
 }

@@ -37,9 +37,7 @@ export interface InviteOptions {
   rememberPassword?: boolean;
 }
 
-export type ServiceResult =
-  | InviteResult
-  | { ok: 'dry-run'; call: InviteCall & { password: string } };
+export type ServiceResult = InviteResult | { ok: 'dry-run'; call: InviteCall & { password: string } };
 
 export interface InviteService {
   invite(request: unknown, options?: InviteOptions): Promise<ServiceResult>;

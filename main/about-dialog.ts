@@ -10,7 +10,9 @@ import type { DesktopCore } from './core-setup';
 
 /** THIRD_PARTY_LICENSES.txt: beside app.asar when packaged (electron-builder.yml), in out/licenses when built. */
 function licensesPath(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'THIRD_PARTY_LICENSES.txt') : join(app.getAppPath(), 'out', 'licenses', 'THIRD_PARTY_LICENSES.txt');
+  return app.isPackaged
+    ? join(process.resourcesPath, 'THIRD_PARTY_LICENSES.txt')
+    : join(app.getAppPath(), 'out', 'licenses', 'THIRD_PARTY_LICENSES.txt');
 }
 
 export async function showAboutDialog(core: DesktopCore, updateState: UpdateState, language: Language, logger: Logger): Promise<void> {
@@ -23,7 +25,16 @@ export async function showAboutDialog(core: DesktopCore, updateState: UpdateStat
     managed: { path: core.managed.path, error: core.managed.error, locked: core.locked },
     formatTime: (iso) => new Date(iso).toLocaleString(language),
   });
-  const { response } = await dialog.showMessageBox({ type: 'info', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons, defaultId: 0, cancelId: 0, noLink: true });
+  const { response } = await dialog.showMessageBox({
+    type: 'info',
+    title: box.title,
+    message: box.message,
+    detail: box.detail,
+    buttons: box.buttons,
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  });
   if (response !== 1) return;
   const error = await shell.openPath(licensesPath());
   if (error) logger.warn('cannot open the licenses file', { path: licensesPath(), error });

@@ -43,14 +43,20 @@ function describeState(info: AboutInfo): string {
     case 'installing':
       return text[state.kind](state.version);
     case 'failed':
-      return state.reason === 'other' ? text.other(state.message, info.formatTime(state.retryAt)) : text[state.reason](info.formatTime(state.retryAt));
+      return state.reason === 'other'
+        ? text.other(state.message, info.formatTime(state.retryAt))
+        : text[state.reason](info.formatTime(state.retryAt));
   }
 }
 
 export function aboutBox(info: AboutInfo): AboutBox {
   const text = messages[info.language].about;
   const { managed } = info;
-  const managedLine = managed.error ? text.managedInvalid(managed.error) : managed.path ? text.managed(managed.path, managed.locked) : text.managedNone;
+  const managedLine = managed.error
+    ? text.managedInvalid(managed.error)
+    : managed.path
+      ? text.managed(managed.path, managed.locked)
+      : text.managedNone;
   return {
     title: text.title,
     message: text.version(info.version),

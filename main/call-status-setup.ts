@@ -23,7 +23,11 @@ export interface CallStatusSetup {
   appKeys: AppKeyStore | undefined;
 }
 
-export function setupCallStatus(core: DesktopCore, win: Windows, deps: { logger: Logger; systemLanguage: () => Language; refreshTray: () => void }): CallStatusSetup {
+export function setupCallStatus(
+  core: DesktopCore,
+  win: Windows,
+  deps: { logger: Logger; systemLanguage: () => Language; refreshTray: () => void },
+): CallStatusSetup {
   const managedKey = core.managed.config?.appKeyPath;
   const appKeys = managedKey
     ? managedAppKeyStore(managedKey, managedKeyServer(core.store.read(), lockedKeys(core.managed)))

@@ -20,7 +20,11 @@ export interface DesktopCore extends CoreServices {
   secretBox: SecretBox | undefined;
 }
 
-export async function setupCore(deps: { logger: Logger; systemLanguage: () => Language; notify: (title: string, body: string) => void }): Promise<DesktopCore> {
+export async function setupCore(deps: {
+  logger: Logger;
+  systemLanguage: () => Language;
+  notify: (title: string, body: string) => void;
+}): Promise<DesktopCore> {
   const { logger, systemLanguage, notify } = deps;
   const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
   const secretBox = (await safeStorage.isAsyncEncryptionAvailable()) ? createSafeStorageBox(safeStorage, backend) : undefined;

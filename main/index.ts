@@ -70,7 +70,12 @@ function setupApi(core: DesktopCore, system: SystemSettings, win: Windows, calls
     systemLanguage,
     platform: process.platform,
     appVersion: APP_VERSION,
-    versions: () => ({ electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, os: `${process.platform} ${process.getSystemVersion()}` }),
+    versions: () => ({
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+      os: `${process.platform} ${process.getSystemVersion()}`,
+    }),
     captureScreens: () => captureScreens(desktopCapturer, screen),
     readClipboard: () => readClipboard(clipboard),
     writeClipboardText: (text) => Promise.resolve(clipboard.writeText(text)),
@@ -109,12 +114,15 @@ function setupTrayMenu(core: DesktopCore, system: SystemSettings, api: AppApi, w
     {
       scanScreen: () => win.command({ command: 'scan-screen' }),
       inviteFromClipboard: () => win.command({ command: 'clipboard' }),
-      reinvite: (meetingId) => void api.invoke(InvokeChannel.invite, { meeting: { id: meetingId }, origin: 'tray' }).then(() => tray?.refresh()),
-      hangUp: (call) => void api.invoke(InvokeChannel.hangUp, { meetingId: call.meetingId, callNum: call.callNum }).then(() => tray?.refresh()),
+      reinvite: (meetingId) =>
+        void api.invoke(InvokeChannel.invite, { meeting: { id: meetingId }, origin: 'tray' }).then(() => tray?.refresh()),
+      hangUp: (call) =>
+        void api.invoke(InvokeChannel.hangUp, { meetingId: call.meetingId, callNum: call.callNum }).then(() => tray?.refresh()),
       selectRoom: (roomId) => void api.invoke(InvokeChannel.updateSettings, { selectedRoomId: roomId }),
       openWindow: () => void win.show(),
       openSettings: () => win.command({ command: 'open-settings' }),
-      about: () => void showAboutDialog(core, updates?.controller.state() ?? { kind: 'off' }, store.read().language ?? systemLanguage(), logger),
+      about: () =>
+        void showAboutDialog(core, updates?.controller.state() ?? { kind: 'off' }, store.read().language ?? systemLanguage(), logger),
       restartToUpdate: () => updates?.controller.installNow(),
       quit: () => app.quit(),
     },

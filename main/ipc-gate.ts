@@ -32,7 +32,10 @@ export function setupIpc(ipcMain: Pick<IpcMain, 'handle'>, api: AppApi, isTruste
         return await api.invoke(channel, payload);
       } catch (error) {
         logger.error('ipc handler failed', { channel, error });
-        return { ok: false, error: { code: ClientCode.internal, outcome: 'failed', detail: error instanceof Error ? error.name : 'error' } };
+        return {
+          ok: false,
+          error: { code: ClientCode.internal, outcome: 'failed', detail: error instanceof Error ? error.name : 'error' },
+        };
       }
     });
   }

@@ -5,7 +5,13 @@
 import { BrowserWindow, shell } from 'electron';
 import { isAllowedExternalUrl, mainWindowOptions } from './window-options';
 
-export function createMainWindow(options: { preloadPath: string; packaged: boolean; roomMode: boolean; url: string; isQuitting: () => boolean }): BrowserWindow {
+export function createMainWindow(options: {
+  preloadPath: string;
+  packaged: boolean;
+  roomMode: boolean;
+  url: string;
+  isQuitting: () => boolean;
+}): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(options));
   if (options.roomMode) win.maximize();
   const { webContents } = win;

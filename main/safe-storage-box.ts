@@ -5,7 +5,10 @@ import type { SecretBox } from '../core/store/secret-box';
  * Meeting passwords encrypted with the OS keyring through Electron's safeStorage (async API).
  * On Linux without a keyring the backend is `basic_text`: obfuscation only, reported as such.
  */
-export function createSafeStorageBox(safeStorage: Pick<SafeStorage, 'encryptStringAsync' | 'decryptStringAsync'>, backend: string): SecretBox {
+export function createSafeStorageBox(
+  safeStorage: Pick<SafeStorage, 'encryptStringAsync' | 'decryptStringAsync'>,
+  backend: string,
+): SecretBox {
   return {
     protection: backend === 'basic_text' ? 'plain-text-backend' : 'os-keyring',
     async encrypt(plainText) {

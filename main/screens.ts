@@ -5,7 +5,10 @@ import type { ScreenFrame } from '../shared/ipc';
  * Captures every display at full resolution (physical pixels, so a QR code on a 150% display
  * keeps its detail) as raw BGRA frames for the renderer's decoder.
  */
-export async function captureScreens(desktopCapturer: Pick<DesktopCapturer, 'getSources'>, screen: Pick<Screen, 'getAllDisplays'>): Promise<ScreenFrame[]> {
+export async function captureScreens(
+  desktopCapturer: Pick<DesktopCapturer, 'getSources'>,
+  screen: Pick<Screen, 'getAllDisplays'>,
+): Promise<ScreenFrame[]> {
   const displays = screen.getAllDisplays();
   const largest = displays.reduce(
     (size, d) => ({

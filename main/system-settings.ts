@@ -24,7 +24,11 @@ export interface SystemSettings {
   shortcut(): ShortcutState | undefined;
 }
 
-export function setupSystemSettings(deps: { language: () => Language; scanScreen: () => void; notify: (title: string, body: string) => void }): SystemSettings {
+export function setupSystemSettings(deps: {
+  language: () => Language;
+  scanScreen: () => void;
+  notify: (title: string, body: string) => void;
+}): SystemSettings {
   let shortcut: ShortcutState | undefined;
   return {
     apply(settings) {
@@ -34,7 +38,8 @@ export function setupSystemSettings(deps: { language: () => Language; scanScreen
         deps.notify(note.title, note.body);
       }
       shortcut = next;
-      if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin, args: loginArgs(process.argv, settings.roomMode) });
+      if (app.isPackaged)
+        app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin, args: loginArgs(process.argv, settings.roomMode) });
     },
     shortcut: () => shortcut,
   };

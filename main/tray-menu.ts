@@ -58,7 +58,11 @@ export function trayMenuTemplate(state: TrayState, actions: TrayActions): MenuIt
     .map((call) => ({ label: hangUpRoomLabel(call.roomName, state.language), click: () => actions.hangUp?.(call) }));
   return [
     ...(hangUps.length ? [...hangUps, { type: 'separator' as const }] : []),
-    { label: text.scanScreen, click: actions.scanScreen, ...(state.shortcut ? { accelerator: state.shortcut, registerAccelerator: false } : {}) },
+    {
+      label: text.scanScreen,
+      click: actions.scanScreen,
+      ...(state.shortcut ? { accelerator: state.shortcut, registerAccelerator: false } : {}),
+    },
     { label: text.clipboard, click: actions.inviteFromClipboard },
     { type: 'separator' },
     { label: text.recent, submenu: recent },

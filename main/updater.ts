@@ -8,7 +8,13 @@ import { powerMonitor } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { Logger } from '../core/log';
 import { createElectronUpdaterEngine } from '../core/updates/electron-updater-engine';
-import { createUpdateController, updateMustWait, type UpdateController, type UpdateEngine, type UpdateSettings } from '../core/updates/update-controller';
+import {
+  createUpdateController,
+  updateMustWait,
+  type UpdateController,
+  type UpdateEngine,
+  type UpdateSettings,
+} from '../core/updates/update-controller';
 import { messages } from '../shared/i18n/messages';
 import type { Language } from '../shared/schemas';
 
@@ -36,7 +42,12 @@ function electronUpdaterEngine(logger: Logger): UpdateEngine {
   // CommonJS; `autoUpdater` is created on first access, for this platform and package format.
   const updater = electronUpdater.autoUpdater;
   const line = (m: unknown) => `updater: ${String(m)}`;
-  updater.logger = { info: (m?: unknown) => logger.info(line(m)), warn: (m?: unknown) => logger.warn(line(m)), error: (m?: unknown) => logger.error(line(m)), debug: () => undefined };
+  updater.logger = {
+    info: (m?: unknown) => logger.info(line(m)),
+    warn: (m?: unknown) => logger.warn(line(m)),
+    error: (m?: unknown) => logger.error(line(m)),
+    debug: () => undefined,
+  };
   return createElectronUpdaterEngine(updater);
 }
 

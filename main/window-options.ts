@@ -5,10 +5,20 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * context isolation, sandbox, no Node in the renderer, a preload, no webview, no DevTools in
  * packaged builds.
  */
-export function mainWindowOptions({ preloadPath, packaged, roomMode = false }: { preloadPath: string; packaged: boolean; roomMode?: boolean }): BrowserWindowConstructorOptions {
+export function mainWindowOptions({
+  preloadPath,
+  packaged,
+  roomMode = false,
+}: {
+  preloadPath: string;
+  packaged: boolean;
+  roomMode?: boolean;
+}): BrowserWindowConstructorOptions {
   return {
     // Room mode fills a room PC's screen (maximised on show); otherwise a small utility window.
-    ...(roomMode ? { width: 1280, height: 720, minWidth: 800, minHeight: 600 } : { width: 480, height: 640, minWidth: 380, minHeight: 480 }),
+    ...(roomMode
+      ? { width: 1280, height: 720, minWidth: 800, minHeight: 600 }
+      : { width: 480, height: 640, minWidth: 380, minHeight: 480 }),
     show: false,
     title: 'QR Room Invite',
     autoHideMenuBar: true,

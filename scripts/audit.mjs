@@ -13,7 +13,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 const LICENSES = 'out/licenses';
 if (!existsSync(LICENSES)) {
-  const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'error'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     console.error('audit: the app did not build, so what ships is unknown');
     process.exit(1);
@@ -34,7 +36,9 @@ try {
 }
 if (!report?.vulnerabilities) {
   const reason = String(report?.message ?? report?.error?.summary ?? 'no report').trim();
-  console.log(`audit: could not check the shipped packages for advisories — the registry's audit endpoint did not answer (${reason}). Run \`npm audit\` where it is reachable.`);
+  console.log(
+    `audit: could not check the shipped packages for advisories — the registry's audit endpoint did not answer (${reason}). Run \`npm audit\` where it is reachable.`,
+  );
   process.exit(0);
 }
 const all = Object.values(report.vulnerabilities);
@@ -46,6 +50,8 @@ console.log(
 );
 const serious = inApp.filter((v) => v.severity === 'high' || v.severity === 'critical');
 if (serious.length > 0) {
-  console.error(`audit: FAILED — shipped packages with a high or critical advisory: ${serious.map((v) => v.name).join(', ')}; see \`npm audit\` and update or replace them.`);
+  console.error(
+    `audit: FAILED — shipped packages with a high or critical advisory: ${serious.map((v) => v.name).join(', ')}; see \`npm audit\` and update or replace them.`,
+  );
   process.exit(1);
 }

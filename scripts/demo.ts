@@ -33,7 +33,9 @@ writeFileSync(
   }),
 );
 console.log(`demo: managed configuration ${config}`);
-console.log(`demo: paste docs/samples/meeting-invitation.png (meeting ${FIXTURE_MEETING_ID}, guest password ${FIXTURE_GUEST_PASSWORD}) into the window and press Invite.`);
+console.log(
+  `demo: paste docs/samples/meeting-invitation.png (meeting ${FIXTURE_MEETING_ID}, guest password ${FIXTURE_GUEST_PASSWORD}) into the window and press Invite.`,
+);
 
 const app = spawn(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'preview', '--', '--config', config], {
   stdio: 'inherit',

@@ -49,11 +49,17 @@ await png(mark('#ffffff', '#1f6feb'), 1024, 'build/icon.png');
 await png(mark('#000000', null), 16, 'build/tray/trayTemplate.png');
 await png(mark('#000000', null), 32, 'build/tray/trayTemplate@2x.png');
 // Windows / Linux: a dark glyph for light panels and a light glyph for dark panels.
-for (const [name, colour] of [['tray-dark', '#1b1f24'], ['tray-light', '#f0f3f6']] as const) {
+for (const [name, colour] of [
+  ['tray-dark', '#1b1f24'],
+  ['tray-light', '#f0f3f6'],
+] as const) {
   await png(mark(colour, null), 16, `build/tray/${name}.png`);
   await png(mark(colour, null), 32, `build/tray/${name}@2x.png`);
   // Windows trays pick the size they need from one .ico (16, 20, 24, 32 px at 100–200% scaling).
   const sizes = [16, 20, 24, 32, 48];
-  await writeFile(`build/tray/${name}.ico`, ico(await Promise.all(sizes.map(async (size) => ({ size, data: await render(mark(colour, null), size) })))));
+  await writeFile(
+    `build/tray/${name}.ico`,
+    ico(await Promise.all(sizes.map(async (size) => ({ size, data: await render(mark(colour, null), size) })))),
+  );
 }
 console.log('icons written to build/');

@@ -26,7 +26,16 @@ import { startPreview, type PreviewHandle } from './preview/server';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The flags of the browser suite (docs/testing.md, "A real browser"). */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** The main window's size in the app, and room mode's usual full-HD-ish screen. */
 const WINDOW = { width: 480, height: 640 } as const;
 const ROOM_SCREEN = { width: 1280, height: 720 } as const;
@@ -62,7 +71,11 @@ async function openSettings(page: Page): Promise<void> {
 
 const WINDOW_SHOTS: Shot[] = [
   { file: 'main-light.png', build: (page, preview) => calling(page, preview, 'Invite', 'Calling Room A…') },
-  { file: 'main-dark.png', context: { colorScheme: 'dark' }, build: (page, preview) => calling(page, preview, 'Invite', 'Calling Room A…') },
+  {
+    file: 'main-dark.png',
+    context: { colorScheme: 'dark' },
+    build: (page, preview) => calling(page, preview, 'Invite', 'Calling Room A…'),
+  },
   {
     file: 'main-zh.png',
     chinese: true,
@@ -108,7 +121,8 @@ function hasCjkFont(): boolean | undefined {
 
 async function windowShots(preview: PreviewHandle, outDir: string): Promise<void> {
   const cjk = hasCjkFont();
-  if (cjk === undefined) console.warn('screenshots: cannot tell whether a Chinese font is installed (no fc-list); check main-zh.png before committing it.');
+  if (cjk === undefined)
+    console.warn('screenshots: cannot tell whether a Chinese font is installed (no fc-list); check main-zh.png before committing it.');
   const browser = await launch();
   try {
     for (const shot of WINDOW_SHOTS) {
@@ -133,8 +147,18 @@ async function windowShots(preview: PreviewHandle, outDir: string): Promise<void
 /** Room mode: Chromium's camera is a `.y4m` video of the meeting's QR code (a launch flag). */
 async function roomShot(preview: PreviewHandle, outDir: string): Promise<void> {
   const dir = tempDir('qrri-screenshots-');
-  const video = await writeFakeCamera(path.join(dir, 'meeting.y4m'), [{ image: await qrPng(ROOM_MEETING), frames: 10 }], ROOM_SCREEN.width, ROOM_SCREEN.height, 30);
-  const browser = await launch(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  const video = await writeFakeCamera(
+    path.join(dir, 'meeting.y4m'),
+    [{ image: await qrPng(ROOM_MEETING), frames: 10 }],
+    ROOM_SCREEN.width,
+    ROOM_SCREEN.height,
+    30,
+  );
+  const browser = await launch([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
   try {
     preview.reset();
     const context = await browser.newContext({ viewport: ROOM_SCREEN, locale: 'en-US', timezoneId: 'Asia/Shanghai' });

@@ -34,6 +34,8 @@ const located = results.map((r) => ({
 }));
 const unexplained = located.filter((f) => !allow.some((a) => a.rule === f.rule && a.files.includes(f.file)));
 
-console.log(`lint:security: Electronegativity ${electron ? `(Electron ${electron})` : ''}: ${located.length} MEDIUM+ findings, ${located.length - unexplained.length} explained by the reviewed allow-list, ${unexplained.length} unexplained`);
+console.log(
+  `lint:security: Electronegativity ${electron ? `(Electron ${electron})` : ''}: ${located.length} MEDIUM+ findings, ${located.length - unexplained.length} explained by the reviewed allow-list, ${unexplained.length} unexplained`,
+);
 for (const f of unexplained) console.error(`  ${f.rule} ${f.file}:${f.line} — ${f.message}`);
 process.exit(unexplained.length === 0 ? 0 : 1);

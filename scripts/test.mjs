@@ -54,7 +54,9 @@ if (before === null) {
   const changed = [...new Set([...before.keys(), ...after.keys()])].filter((line) => before.get(line) !== after.get(line));
   if (changed.length > 0) {
     // Someone else editing or committing in this checkout during the run shows here too: the paths say which.
-    console.log(`  ${changed.length} path(s) changed during the run (git status --porcelain; the tests, or anyone else working in this checkout meanwhile):`);
+    console.log(
+      `  ${changed.length} path(s) changed during the run (git status --porcelain; the tests, or anyone else working in this checkout meanwhile):`,
+    );
     for (const line of changed) console.log(`    ${after.has(line) ? line : `${line}  (no longer so)`}`);
     failedSteps.push('checkout unchanged');
   } else {

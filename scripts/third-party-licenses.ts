@@ -31,7 +31,11 @@ function packageDir(moduleId: string): string | undefined {
 }
 
 function describePackage(dir: string): BundledPackage {
-  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string | { type: string } };
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    license?: string | { type: string };
+  };
   const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN');
   const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/iu.test(f));
   return { name: pkg.name, version: pkg.version, license, ...(file ? { text: readFileSync(path.join(dir, file), 'utf8').trim() } : {}) };
@@ -40,7 +44,12 @@ function describePackage(dir: string): BundledPackage {
 export function renderNotice(packages: readonly BundledPackage[], appVersion: string): string {
   const rule = '='.repeat(72);
   const sections = packages.map((p) =>
-    [rule, `${p.name} ${p.version} — ${p.license}`, '-'.repeat(72), p.text ?? `(${p.name} ships no license file; its package.json declares ${p.license}.)`].join('\n'),
+    [
+      rule,
+      `${p.name} ${p.version} — ${p.license}`,
+      '-'.repeat(72),
+      p.text ?? `(${p.name} ships no license file; its package.json declares ${p.license}.)`,
+    ].join('\n'),
   );
   return [
     `Third-party software in QR Room Invite ${appVersion}`,
@@ -71,7 +80,8 @@ export function thirdPartyLicenses(part: string, appVersion: string): Plugin {
       writeFileSync(path.join(LICENSES_DIR, `${part}.json`), `${JSON.stringify(packages, null, 2)}\n`);
       const all = new Map<string, BundledPackage>();
       for (const file of readdirSync(LICENSES_DIR).filter((f) => f.endsWith('.json'))) {
-        for (const p of JSON.parse(readFileSync(path.join(LICENSES_DIR, file), 'utf8')) as BundledPackage[]) all.set(`${p.name}@${p.version}`, p);
+        for (const p of JSON.parse(readFileSync(path.join(LICENSES_DIR, file), 'utf8')) as BundledPackage[])
+          all.set(`${p.name}@${p.version}`, p);
       }
       const sorted = [...all.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
       writeFileSync(path.join(LICENSES_DIR, LICENSES_FILE), renderNotice(sorted, appVersion));

@@ -35,7 +35,8 @@ export function createBridgeApi(transport: BridgeTransport) {
     captureScreens: () => transport.invoke(InvokeChannel.captureScreens, undefined),
     readClipboardImage: () => transport.invoke(InvokeChannel.readClipboardImage, undefined),
     copyDiagnostics: () => transport.invoke(InvokeChannel.copyDiagnostics, undefined),
-    notifyScanOutcome: (outcome: InvokeRequest<typeof InvokeChannel.notifyScanOutcome>) => transport.invoke(InvokeChannel.notifyScanOutcome, outcome),
+    notifyScanOutcome: (outcome: InvokeRequest<typeof InvokeChannel.notifyScanOutcome>) =>
+      transport.invoke(InvokeChannel.notifyScanOutcome, outcome),
     showWindow: () => transport.invoke(InvokeChannel.showWindow, undefined),
     reportRoomActivity: (busy: boolean) => transport.invoke(InvokeChannel.reportRoomActivity, { busy }),
     hangUp: (call: InvokeRequest<typeof InvokeChannel.hangUp>) => transport.invoke(InvokeChannel.hangUp, call),

@@ -71,7 +71,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   'MMC.111070003': {
     title: { en: 'The meeting server failed to process the invitation.', 'zh-CN': '会议服务器处理邀请失败。' },
-    action: { en: 'Wait a moment and try again. If it keeps failing, contact support with the details below.', 'zh-CN': '请稍后重试。如持续失败，请将下方详情提供给技术支持。' },
+    action: {
+      en: 'Wait a moment and try again. If it keeps failing, contact support with the details below.',
+      'zh-CN': '请稍后重试。如持续失败，请将下方详情提供给技术支持。',
+    },
     retrySafe: true,
   },
   'MMC.111070004': {
@@ -114,12 +117,18 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   'MMC.111071074': {
     title: { en: 'Only users of the organising enterprise may join this meeting.', 'zh-CN': '该会议仅允许企业内部用户加入。' },
-    action: { en: 'Ask the host to allow external participants, or to invite the room.', 'zh-CN': '请主持人允许外部人员入会，或由主持人邀请该会议室。' },
+    action: {
+      en: 'Ask the host to allow external participants, or to invite the room.',
+      'zh-CN': '请主持人允许外部人员入会，或由主持人邀请该会议室。',
+    },
     retrySafe: true,
   },
   'MMC.111071075': {
     title: { en: 'Only invited participants may join this meeting.', 'zh-CN': '该会议仅允许被邀请的人员加入。' },
-    action: { en: 'Ask the host to invite this room, or to open the meeting to guests.', 'zh-CN': '请主持人邀请该会议室，或允许来宾入会。' },
+    action: {
+      en: 'Ask the host to invite this room, or to open the meeting to guests.',
+      'zh-CN': '请主持人邀请该会议室，或允许来宾入会。',
+    },
     retrySafe: true,
   },
   'MMC.111076003': {
@@ -146,33 +155,54 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   // Door A (conference control) and door B (App ID): docs/api.md, "Codes of the call-status doors".
   'MMC.111072064': {
     title: { en: 'Meeting control is locked after too many wrong host passwords.', 'zh-CN': '主持人密码错误次数过多，会控已被暂时锁定。' },
-    action: { en: 'Wait a while and check the host password before trying again; the invitation itself is not affected.', 'zh-CN': '请稍等片刻，核对主持人密码后再试；邀请本身不受影响。' },
+    action: {
+      en: 'Wait a while and check the host password before trying again; the invitation itself is not affected.',
+      'zh-CN': '请稍等片刻，核对主持人密码后再试；邀请本身不受影响。',
+    },
     retrySafe: false,
   },
   'MMC.111100012': {
     title: { en: 'This meeting is not hosted on this site: a regional site serves it.', 'zh-CN': '该会议不在此站点，由区域站点承载。' },
-    action: { en: 'Choose the meeting’s site (Chinese mainland or international) in Settings.', 'zh-CN': '请在设置中选择会议所在的站点（中国大陆或国际）。' },
+    action: {
+      en: 'Choose the meeting’s site (Chinese mainland or international) in Settings.',
+      'zh-CN': '请在设置中选择会议所在的站点（中国大陆或国际）。',
+    },
     retrySafe: true,
   },
   'USG.206010025': {
     title: { en: 'App ID authentication failed: the App ID or App Key is wrong.', 'zh-CN': 'App ID 鉴权失败：App ID 或 App Key 错误。' },
-    action: { en: 'Check the App ID and enter the App Key again in Settings › Enterprise App ID.', 'zh-CN': '请在“设置 › 企业 App ID”中检查 App ID 并重新输入 App Key。' },
+    action: {
+      en: 'Check the App ID and enter the App Key again in Settings › Enterprise App ID.',
+      'zh-CN': '请在“设置 › 企业 App ID”中检查 App ID 并重新输入 App Key。',
+    },
     retrySafe: true,
   },
   'USG.206010057': {
-    title: { en: 'App ID authentication expired before it reached the server: the computer’s clock is probably off.', 'zh-CN': 'App ID 认证已过期：电脑时钟可能不准。' },
-    action: { en: 'Check the computer’s clock (date, time and time zone), then test the connection again.', 'zh-CN': '请检查电脑的日期、时间和时区，然后重新测试连接。' },
+    title: {
+      en: 'App ID authentication expired before it reached the server: the computer’s clock is probably off.',
+      'zh-CN': 'App ID 认证已过期：电脑时钟可能不准。',
+    },
+    action: {
+      en: 'Check the computer’s clock (date, time and time zone), then test the connection again.',
+      'zh-CN': '请检查电脑的日期、时间和时区，然后重新测试连接。',
+    },
     retrySafe: true,
   },
   'USG.206020000': {
     title: { en: 'The App ID access token is not valid.', 'zh-CN': 'App ID 访问令牌无效。' },
-    action: { en: 'Test the App ID connection in Settings; if it keeps failing, ask your administrator.', 'zh-CN': '请在设置中测试 App ID 连接；如仍失败，请联系管理员。' },
+    action: {
+      en: 'Test the App ID connection in Settings; if it keeps failing, ask your administrator.',
+      'zh-CN': '请在设置中测试 App ID 连接；如仍失败，请联系管理员。',
+    },
     retrySafe: true,
   },
   // InviteResultNotify result codes (docs/api.md, door A's push messages).
   'CALL.11076001': {
     title: { en: 'The room is busy.', 'zh-CN': '会议室忙。' },
-    action: { en: 'The room is in another call: end it on the room’s terminal, then invite again.', 'zh-CN': '会议室正在其他通话中：请在终端上结束该通话后重新邀请。' },
+    action: {
+      en: 'The room is in another call: end it on the room’s terminal, then invite again.',
+      'zh-CN': '会议室正在其他通话中：请在终端上结束该通话后重新邀请。',
+    },
     retrySafe: true,
   },
   'CALL.11076002': {
@@ -190,7 +220,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
       `CALL.${code}`,
       {
         title: { en: 'The call to the room failed: network or SIP timeout.', 'zh-CN': '呼叫会议室失败：网络或SIP超时。' },
-        action: { en: 'Check that the room’s terminal is on and online, then invite again.', 'zh-CN': '请确认会议室终端已开机并在线，然后重新邀请。' },
+        action: {
+          en: 'Check that the room’s terminal is on and online, then invite again.',
+          'zh-CN': '请确认会议室终端已开机并在线，然后重新邀请。',
+        },
         retrySafe: true,
       },
     ]),
@@ -212,17 +245,29 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     retrySafe: true,
   },
   [ClientCode.noHostPassword]: {
-    title: { en: 'The meeting service did not give this meeting’s host password to the App ID.', 'zh-CN': '会议服务未向该 App ID 提供此会议的主持人密码。' },
-    action: { en: 'Enter the host password to hang up, or hang up from the meeting itself.', 'zh-CN': '请输入主持人密码后挂断，或在会议中直接挂断。' },
+    title: {
+      en: 'The meeting service did not give this meeting’s host password to the App ID.',
+      'zh-CN': '会议服务未向该 App ID 提供此会议的主持人密码。',
+    },
+    action: {
+      en: 'Enter the host password to hang up, or hang up from the meeting itself.',
+      'zh-CN': '请输入主持人密码后挂断，或在会议中直接挂断。',
+    },
     retrySafe: true,
   },
   [ClientCode.appIdMissing]: {
     title: { en: 'No enterprise App ID is configured.', 'zh-CN': '未配置企业 App ID。' },
-    action: { en: 'Enter the App ID and App Key in Settings › Enterprise App ID.', 'zh-CN': '请在“设置 › 企业 App ID”中输入 App ID 和 App Key。' },
+    action: {
+      en: 'Enter the App ID and App Key in Settings › Enterprise App ID.',
+      'zh-CN': '请在“设置 › 企业 App ID”中输入 App ID 和 App Key。',
+    },
     retrySafe: true,
   },
   [ClientCode.appKeyOtherServer]: {
-    title: { en: 'The saved App Key is for another server, so it was not used.', 'zh-CN': '已保存的 App Key 属于另一台服务器，因此未使用。' },
+    title: {
+      en: 'The saved App Key is for another server, so it was not used.',
+      'zh-CN': '已保存的 App Key 属于另一台服务器，因此未使用。',
+    },
     action: {
       en: 'Enter the App Key again in Settings › Enterprise App ID to use it with this server, or go back to the server it was saved for.',
       'zh-CN': '如需在此服务器使用，请在“设置 › 企业 App ID”中重新输入 App Key，或切换回保存它时的服务器。',
@@ -242,17 +287,26 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   [ClientCode.missingTerminal]: {
     title: { en: 'No meeting room is selected.', 'zh-CN': '未选择会议室。' },
-    action: { en: 'Add or pick a room (its SIP number) in Settings; nothing was sent.', 'zh-CN': '请在设置中添加或选择会议室（SIP号码）；未发送任何请求。' },
+    action: {
+      en: 'Add or pick a room (its SIP number) in Settings; nothing was sent.',
+      'zh-CN': '请在设置中添加或选择会议室（SIP号码）；未发送任何请求。',
+    },
     retrySafe: true,
   },
   [ClientCode.duplicateInvite]: {
     title: { en: 'This room was just invited to this meeting.', 'zh-CN': '刚刚已邀请该会议室加入此会议。' },
-    action: { en: 'Wait a few seconds before inviting again; the terminal may already be ringing.', 'zh-CN': '终端可能已在呼叫中，请稍等几秒再邀请。' },
+    action: {
+      en: 'Wait a few seconds before inviting again; the terminal may already be ringing.',
+      'zh-CN': '终端可能已在呼叫中，请稍等几秒再邀请。',
+    },
     retrySafe: false,
   },
   [ClientCode.network]: {
     title: { en: 'Could not reach the meeting service.', 'zh-CN': '无法连接会议服务。' },
-    action: { en: 'Check the network connection and the site setting, then try again; nothing was sent.', 'zh-CN': '请检查网络连接和站点设置后重试；请求未发出。' },
+    action: {
+      en: 'Check the network connection and the site setting, then try again; nothing was sent.',
+      'zh-CN': '请检查网络连接和站点设置后重试；请求未发出。',
+    },
     retrySafe: true,
   },
   [ClientCode.timeout]: {
@@ -292,22 +346,34 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   [ClientCode.unexpectedResponse]: {
     title: { en: 'The meeting service gave an answer this app does not understand.', 'zh-CN': '会议服务返回了无法识别的应答。' },
-    action: { en: 'Check the site setting (base URL); if it is right, contact support with the details.', 'zh-CN': '请检查站点设置（基础URL）；如设置无误，请将详情提供给技术支持。' },
+    action: {
+      en: 'Check the site setting (base URL); if it is right, contact support with the details.',
+      'zh-CN': '请检查站点设置（基础URL）；如设置无误，请将详情提供给技术支持。',
+    },
     retrySafe: false,
   },
   [ClientCode.badSettings]: {
     title: { en: 'The site settings cannot be used.', 'zh-CN': '站点设置无法使用。' },
-    action: { en: 'Open Settings and check the site, custom URL and CA file; nothing was sent.', 'zh-CN': '请打开设置，检查站点、自定义URL和CA证书文件；未发送任何请求。' },
+    action: {
+      en: 'Open Settings and check the site, custom URL and CA file; nothing was sent.',
+      'zh-CN': '请打开设置，检查站点、自定义URL和CA证书文件；未发送任何请求。',
+    },
     retrySafe: true,
   },
   [ClientCode.refused]: {
     title: { en: 'The app refused this request.', 'zh-CN': '应用拒绝了此请求。' },
-    action: { en: 'Close and reopen the window; if it happens again, contact support with the details.', 'zh-CN': '请关闭并重新打开窗口；如再次发生，请将详情提供给技术支持。' },
+    action: {
+      en: 'Close and reopen the window; if it happens again, contact support with the details.',
+      'zh-CN': '请关闭并重新打开窗口；如再次发生，请将详情提供给技术支持。',
+    },
     retrySafe: false,
   },
   [ClientCode.internal]: {
     title: { en: 'Something went wrong inside the app.', 'zh-CN': '应用内部出现错误。' },
-    action: { en: 'Try again; if it happens again, use “Copy diagnostics” in Settings and contact support.', 'zh-CN': '请重试；如再次发生，请在设置中使用“复制诊断信息”并联系技术支持。' },
+    action: {
+      en: 'Try again; if it happens again, use “Copy diagnostics” in Settings and contact support.',
+      'zh-CN': '请重试；如再次发生，请在设置中使用“复制诊断信息”并联系技术支持。',
+    },
     retrySafe: false,
   },
   [ClientCode.rateLimited]: {
@@ -321,7 +387,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     retrySafe: true,
   },
   [ClientCode.unknownTerminalNotConfirmed]: {
-    title: { en: 'This terminal is not one of your rooms, and inviting it was not confirmed.', 'zh-CN': '该终端不是您的会议室，且邀请未经确认。' },
+    title: {
+      en: 'This terminal is not one of your rooms, and inviting it was not confirmed.',
+      'zh-CN': '该终端不是您的会议室，且邀请未经确认。',
+    },
     action: {
       en: 'Nothing was sent. Open the window, check the number, choose the meeting and confirm that this terminal may join.',
       'zh-CN': '未发送任何请求。请打开窗口，核对号码，选择会议，并确认允许该终端加入。',
@@ -346,7 +415,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   [ClientCode.settingLocked]: {
     title: { en: 'This setting is managed by your administrator.', 'zh-CN': '此设置由管理员统一管理。' },
-    action: { en: 'Ask IT to change it in the managed configuration file; nothing was changed.', 'zh-CN': '请联系IT部门在托管配置文件中修改；未做任何更改。' },
+    action: {
+      en: 'Ask IT to change it in the managed configuration file; nothing was changed.',
+      'zh-CN': '请联系IT部门在托管配置文件中修改；未做任何更改。',
+    },
     retrySafe: false,
   },
   [ClientCode.managedConfigInvalid]: {
@@ -359,7 +431,10 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   },
   [ClientCode.unknownServerError]: {
     title: { en: 'The meeting service refused the invitation.', 'zh-CN': '会议服务拒绝了邀请。' },
-    action: { en: 'See the server’s message and code below; contact support with the request ID if unclear.', 'zh-CN': '请查看下方服务器消息和错误码；如有疑问，请携带请求ID联系技术支持。' },
+    action: {
+      en: 'See the server’s message and code below; contact support with the request ID if unclear.',
+      'zh-CN': '请查看下方服务器消息和错误码；如有疑问，请携带请求ID联系技术支持。',
+    },
     retrySafe: false,
   },
 };
@@ -374,11 +449,7 @@ export function lookupError(code: string): CatalogueEntry {
   const canonical = canonicalErrorCode(code);
   // USG.* gateway codes share numeric parts with MMC ones (e.g. flow control).
   const numeric = canonical.replace(/^[A-Z]+\./u, 'MMC.');
-  return (
-    ERROR_CATALOGUE[canonical] ??
-    ERROR_CATALOGUE[numeric] ??
-    (ERROR_CATALOGUE[ClientCode.unknownServerError] as CatalogueEntry)
-  );
+  return ERROR_CATALOGUE[canonical] ?? ERROR_CATALOGUE[numeric] ?? (ERROR_CATALOGUE[ClientCode.unknownServerError] as CatalogueEntry);
 }
 
 /** Whether the catalogue knows a code by itself (not through the fallback). */

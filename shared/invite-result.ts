@@ -22,8 +22,7 @@ export interface InviteError {
 }
 
 export type InviteResult =
-  | { ok: true; requestId: string; status: number; attempts: number }
-  | { ok: false; error: InviteError; attempts: number };
+  { ok: true; requestId: string; status: number; attempts: number } | { ok: false; error: InviteError; attempts: number };
 
 /** One line for people: the catalogue's title, then the server's own message when it has one. */
 export function describeInviteError(error: InviteError, language: Language = 'en'): string {

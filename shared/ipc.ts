@@ -9,15 +9,7 @@
 import { z } from 'zod';
 import type { CallStatus } from './call-status';
 import type { InviteError } from './invite-result';
-import {
-  MeetingIdSchema,
-  PasswordSchema,
-  SipNumberSchema,
-  SiteIdSchema,
-  TerminalSchema,
-  type Language,
-  type SiteId,
-} from './schemas';
+import { MeetingIdSchema, PasswordSchema, SipNumberSchema, SiteIdSchema, TerminalSchema, type Language, type SiteId } from './schemas';
 import { SettingsPatchSchema, type Settings } from './settings';
 
 import { EventChannel, InvokeChannel } from './ipc-channels';
@@ -145,14 +137,10 @@ export interface ScreenFrame {
 }
 
 /** What the clipboard holds that the app can read. */
-export type ClipboardContent =
-  | { kind: 'image'; png: Uint8Array }
-  | { kind: 'text'; text: string }
-  | { kind: 'empty' };
+export type ClipboardContent = { kind: 'image'; png: Uint8Array } | { kind: 'text'; text: string } | { kind: 'empty' };
 
 export type InviteStatusEvent =
-  | { phase: 'sending'; meetingId: string; callNum: string; roomName?: string }
-  | { phase: 'done'; result: IpcResult<InviteSuccess> };
+  { phase: 'sending'; meetingId: string; callNum: string; roomName?: string } | { phase: 'done'; result: IpcResult<InviteSuccess> };
 
 export type AppCommand = { command: 'scan-screen' } | { command: 'clipboard' } | { command: 'open-settings' };
 

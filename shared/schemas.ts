@@ -133,7 +133,5 @@ export type InviteRequest = z.infer<typeof InviteRequestSchema>;
 
 /** Flattens a zod error into one line naming the fields, for people and for logs. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }

@@ -3,14 +3,7 @@
  * CLI) and later by IPC. Older files are brought forward by the named migrations below.
  */
 import { z } from 'zod';
-import {
-  BaseUrlSchema,
-  DisplayNameSchema,
-  LanguageSchema,
-  MeetingIdSchema,
-  SiteIdSchema,
-  TerminalSchema,
-} from './schemas';
+import { BaseUrlSchema, DisplayNameSchema, LanguageSchema, MeetingIdSchema, SiteIdSchema, TerminalSchema } from './schemas';
 
 export const RoomSchema = TerminalSchema.extend({
   /** Stable identifier, independent of name and number. */
@@ -90,7 +83,12 @@ const SETTING_FIELDS = {
   /** After an accepted invite, how long the room may take to join before "did not join — no answer". */
   callStatusWaitSeconds: setting(z.number().int().min(10).max(600), 60),
   /** The enterprise App ID of door B (docs/api.md); its App Key is kept apart, encrypted (core/store/app-key-store.ts). */
-  appId: setting(z.string().trim().regex(/^[\w.-]{1,128}$/u, 'An App ID is 1–128 letters, digits, dots, dashes or underscores')),
+  appId: setting(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{1,128}$/u, 'An App ID is 1–128 letters, digits, dots, dashes or underscores'),
+  ),
   /** The App ID user to act as; absent: the enterprise's owner. */
   appUserId: setting(z.string().trim().min(1).max(128)),
 };
@@ -117,7 +115,9 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Settings a person (or the renderer) may change; `null` clears an optional setting. */
-export const SettingsPatchSchema = z.strictObject(shapeOf((f) => (f.fallback === undefined ? f.schema.nullable() : f.schema).optional()) as unknown as PatchShape);
+export const SettingsPatchSchema = z.strictObject(
+  shapeOf((f) => (f.fallback === undefined ? f.schema.nullable() : f.schema).optional()) as unknown as PatchShape,
+);
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** Applies a patch: `null` removes an optional setting. */

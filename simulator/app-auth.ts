@@ -96,9 +96,7 @@ export function appAuthRoute(fixture: Fixture, control: ControlState): Simulator
       }
       if (api === 'checkCallNumber') {
         const callNumber = url.searchParams.get('call_number') ?? '';
-        const meeting = fixture.meetings.find((m) =>
-          control.calls.participants(m.id).some((p) => p.phone === callNumber && p.state === 0),
-        );
+        const meeting = fixture.meetings.find((m) => control.calls.participants(m.id).some((p) => p.phone === callNumber && p.state === 0));
         sendJson(res, 200, meeting ? { in_conf: true, conf_id: meeting.id } : { in_conf: false });
         return;
       }

@@ -136,7 +136,8 @@ export function conferenceControlRoute(fixture: Fixture, control: ControlState):
             return;
           }
         }
-        for (const attendee of attendees as { name?: string; phone: string }[]) control.calls.call(conferenceID, attendee.phone, attendee.name);
+        for (const attendee of attendees as { name?: string; phone: string }[])
+          control.calls.call(conferenceID, attendee.phone, attendee.name);
         sendJson(res, 200, {});
         return;
       }

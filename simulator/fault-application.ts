@@ -43,8 +43,7 @@ export function applyFault(
     }
     case 'rate-limit': {
       const style = fault.style ?? 'mmc';
-      const error =
-        style === 'apig' ? SIM_ERRORS.rateLimitedApig : style === 'usg' ? SIM_ERRORS.rateLimitedUsg : SIM_ERRORS.rateLimited;
+      const error = style === 'apig' ? SIM_ERRORS.rateLimitedApig : style === 'usg' ? SIM_ERRORS.rateLimitedUsg : SIM_ERRORS.rateLimited;
       // The gateway says the budget is spent in the same header that reports it on every answer.
       sendError(res, error, language, { 'Retry-After': String(fault.retryAfter), [RATE_LIMIT_HEADER]: RATE_LIMIT_EXHAUSTED });
       report(error.status, error.code);

@@ -6,14 +6,7 @@
  */
 
 /** What a meeting is doing; every state but `started` refuses invitations with its own code. */
-export type MeetingState =
-  | 'started'
-  | 'not-started'
-  | 'ended'
-  | 'locked'
-  | 'corporate-only'
-  | 'invited-only'
-  | 'full';
+export type MeetingState = 'started' | 'not-started' | 'ended' | 'locked' | 'corporate-only' | 'invited-only' | 'full';
 
 export interface FixtureMeeting {
   /** Meeting ID, digits only. */

@@ -40,7 +40,7 @@ function parseFrame(data: unknown): Record<string, unknown> | null {
 /** The subscription's `data`: Huawei's example sends it as JSON text; an object is accepted too. */
 function subscription(data: unknown): { conferenceID?: unknown; confToken?: unknown; subscribeType?: unknown } | null {
   const value = typeof data === 'string' ? parseFrame(data) : data;
-  return value && typeof value === 'object' ? (value) : null;
+  return value && typeof value === 'object' ? value : null;
 }
 
 export function attachPushSocket(server: https.Server, control: ControlState): { close(): void } {

@@ -31,7 +31,10 @@ const AuthAnswer = z.object({ accessToken: z.string().min(1).max(8192), validPer
 const CheckAnswer = z.object({ in_conf: z.boolean(), conf_id: z.string().max(64).optional() });
 const DetailAnswer = z.object({
   conferenceData: z.object({
-    passwordEntry: z.array(z.object({ conferenceRole: z.string(), password: z.string().max(256) })).max(10).optional(),
+    passwordEntry: z
+      .array(z.object({ conferenceRole: z.string(), password: z.string().max(256) }))
+      .max(10)
+      .optional(),
   }),
 });
 
@@ -71,7 +74,11 @@ export function createAppIdClient(options: HttpOptions & { credentials: AppCrede
     });
     if (!result.ok) return result;
     const answer = AuthAnswer.safeParse(result.value);
-    if (!answer.success) return { ok: false, error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: 'unexpected appauth answer' } };
+    if (!answer.success)
+      return {
+        ok: false,
+        error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: 'unexpected appauth answer' },
+      };
     const lifetimeMs = (answer.data.validPeriod ?? 12 * 3600) * 1000;
     cached = { token: answer.data.accessToken, renewAt: now() + Math.max(lifetimeMs - RENEW_MARGIN_MS, lifetimeMs / 2) };
     return { ok: true, value: answer.data.accessToken, requestId: result.requestId };
@@ -103,14 +110,36 @@ export function createAppIdClient(options: HttpOptions & { credentials: AppCrede
       const result = await withToken('check-callnumber-in-conf', CHECK_CALL_NUMBER_PATH, { call_number: callNum });
       if (!result.ok) return result;
       const answer = CheckAnswer.safeParse(result.value);
-      if (!answer.success) return { ok: false, error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: 'unexpected check-callnumber answer' } };
-      return { ok: true, value: { inConf: answer.data.in_conf, ...(answer.data.conf_id ? { conferenceId: answer.data.conf_id } : {}) }, requestId: result.requestId };
+      if (!answer.success)
+        return {
+          ok: false,
+          error: {
+            code: ClientCode.unexpectedResponse,
+            outcome: 'failed',
+            requestId: result.requestId,
+            detail: 'unexpected check-callnumber answer',
+          },
+        };
+      return {
+        ok: true,
+        value: { inConf: answer.data.in_conf, ...(answer.data.conf_id ? { conferenceId: answer.data.conf_id } : {}) },
+        requestId: result.requestId,
+      };
     },
     async hostPassword(meetingId) {
       const result = await withToken('confDetail', CONF_DETAIL_PATH, { conferenceID: meetingId });
       if (!result.ok) return result;
       const answer = DetailAnswer.safeParse(result.value);
-      if (!answer.success) return { ok: false, error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: 'unexpected confDetail answer' } };
+      if (!answer.success)
+        return {
+          ok: false,
+          error: {
+            code: ClientCode.unexpectedResponse,
+            outcome: 'failed',
+            requestId: result.requestId,
+            detail: 'unexpected confDetail answer',
+          },
+        };
       const chair = answer.data.conferenceData.passwordEntry?.find((entry) => entry.conferenceRole === 'chair');
       return { ok: true, value: chair?.password ?? null, requestId: result.requestId };
     },

@@ -63,7 +63,10 @@ function parsed<T>(result: CallResult<unknown>, schema: z.ZodType<T>): CallResul
   if (!result.ok) return result;
   const answer = schema.safeParse(result.value);
   if (!answer.success) {
-    return { ok: false, error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: 'unexpected answer shape' } };
+    return {
+      ok: false,
+      error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: 'unexpected answer shape' },
+    };
   }
   return { ok: true, value: answer.data, requestId: result.requestId };
 }
@@ -84,7 +87,10 @@ export function createConferenceClient(options: HttpOptions): ConferenceClient {
   const query = (meetingId: string) => ({ conferenceID: meetingId });
 
   async function tokenCall(meetingId: string, headers: Record<string, string>, secrets: string[]) {
-    const result = parsed(await call({ name: 'conference token', method: 'GET', path: `${BASE}/token`, query: query(meetingId), headers, secrets }), TokenAnswer);
+    const result = parsed(
+      await call({ name: 'conference token', method: 'GET', path: `${BASE}/token`, query: query(meetingId), headers, secrets }),
+      TokenAnswer,
+    );
     return result.ok ? { ...result, value: toToken(result.value) } : result;
   }
 
@@ -93,7 +99,14 @@ export function createConferenceClient(options: HttpOptions): ConferenceClient {
     renew: (meetingId, current) => tokenCall(meetingId, { 'x-conference-authorization': current, 'x-login-type': '1' }, [current]),
     async participants(meetingId, token) {
       const result = parsed(
-        await call({ name: 'realTimeInfo', method: 'GET', path: `${BASE}/realTimeInfo`, query: query(meetingId), headers: { 'x-conference-authorization': token }, secrets: [token] }),
+        await call({
+          name: 'realTimeInfo',
+          method: 'GET',
+          path: `${BASE}/realTimeInfo`,
+          query: query(meetingId),
+          headers: { 'x-conference-authorization': token },
+          secrets: [token],
+        }),
         RealTimeAnswer,
       );
       if (!result.ok) return result;
@@ -119,7 +132,14 @@ export function createConferenceClient(options: HttpOptions): ConferenceClient {
     },
     async wsToken(meetingId, token) {
       const result = parsed(
-        await call({ name: 'wsToken', method: 'GET', path: `${BASE}/wsToken`, query: query(meetingId), headers: { 'x-conference-authorization': token }, secrets: [token] }),
+        await call({
+          name: 'wsToken',
+          method: 'GET',
+          path: `${BASE}/wsToken`,
+          query: query(meetingId),
+          headers: { 'x-conference-authorization': token },
+          secrets: [token],
+        }),
         WsTokenAnswer,
       );
       if (!result.ok) return result;

@@ -58,7 +58,16 @@ export function createJsonCaller(options: HttpOptions) {
           const json: unknown = response.body === '' ? {} : JSON.parse(response.body);
           return { ok: true, value: json, requestId: answeredId };
         } catch {
-          return { ok: false, error: { code: ClientCode.unexpectedResponse, outcome: 'failed', status: response.statusCode, requestId: answeredId, detail: 'not JSON' } };
+          return {
+            ok: false,
+            error: {
+              code: ClientCode.unexpectedResponse,
+              outcome: 'failed',
+              status: response.statusCode,
+              requestId: answeredId,
+              detail: 'not JSON',
+            },
+          };
         }
       }
       const body = parseErrorBody(response.body);

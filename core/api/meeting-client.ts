@@ -89,7 +89,13 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
 
   async function attempt(call: InviteCall, requestId: string, signal: AbortSignal | undefined) {
     const request = describeInvite(call, requestId);
-    const response = await send({ method: request.method, url: request.url, headers: request.headers, body: JSON.stringify(request.body), signal });
+    const response = await send({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: JSON.stringify(request.body),
+      signal,
+    });
     return { response, requestId };
   }
 
@@ -122,7 +128,11 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
             // never retried, never "accepted" (a hostile server or proxy can send 200 + junk).
             callLog.warn('inviteWithPwd answer too large', { status: cause.status, limit: cause.limit, attempts });
             const status = cause.status === undefined ? {} : { status: cause.status };
-            return { ok: false, attempts, error: { code: ClientCode.responseTooLarge, outcome: 'unknown', requestId: sentId, detail: cause.message, ...status } };
+            return {
+              ok: false,
+              attempts,
+              error: { code: ClientCode.responseTooLarge, outcome: 'unknown', requestId: sentId, detail: cause.message, ...status },
+            };
           }
           const error = errorFromException(cause, lastRequestId);
           callLog.warn('inviteWithPwd failed', { code: error.code, detail: error.detail, attempts });

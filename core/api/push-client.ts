@@ -94,7 +94,12 @@ export function openPushSocket(options: PushOptions): Promise<PushSocket | null>
     socket.on('message', (data: Buffer) => {
       try {
         const frame = JSON.parse(data.toString('utf8')) as Partial<PushFrame> | null;
-        if (frame && typeof frame.action === 'string') options.onFrame({ action: frame.action, data: frame.data, ...(typeof frame.msgMode === 'number' ? { msgMode: frame.msgMode } : {}) });
+        if (frame && typeof frame.action === 'string')
+          options.onFrame({
+            action: frame.action,
+            data: frame.data,
+            ...(typeof frame.msgMode === 'number' ? { msgMode: frame.msgMode } : {}),
+          });
       } catch {
         log.warn('push frame ignored: not JSON');
       }

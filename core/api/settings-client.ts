@@ -18,7 +18,13 @@ export interface SettingsClientDeps {
   readCa?: (path: string) => string;
 }
 
-export function createSettingsClient({ settings, systemLanguage, userAgent, logger, readCa = loadExtraCa }: SettingsClientDeps): MeetingClient {
+export function createSettingsClient({
+  settings,
+  systemLanguage,
+  userAgent,
+  logger,
+  readCa = loadExtraCa,
+}: SettingsClientDeps): MeetingClient {
   let cached: { key: string; client: MeetingClient } | undefined;
 
   /** The client for the current settings (made again only when they changed), or why there is none. */
@@ -51,7 +57,12 @@ export function createSettingsClient({ settings, systemLanguage, userAgent, logg
   return {
     inviteWithPwd(call, options) {
       const found = current();
-      if ('problem' in found) return Promise.resolve({ ok: false, attempts: 0, error: { code: ClientCode.badSettings, outcome: 'failed', detail: found.problem } });
+      if ('problem' in found)
+        return Promise.resolve({
+          ok: false,
+          attempts: 0,
+          error: { code: ClientCode.badSettings, outcome: 'failed', detail: found.problem },
+        });
       return found.client.inviteWithPwd(call, options);
     },
     describeInvite(call, requestId) {

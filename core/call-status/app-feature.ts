@@ -93,7 +93,11 @@ export function createCallStatusFeature(deps: CallStatusFeatureDeps): CallStatus
       const settings = deps.settings();
       const { otherServer } = deps.appKeys.state(currentBaseUrl(settings));
       // Say why rather than "no App ID": the key is kept, but for another server.
-      if (settings.appId && otherServer) return Promise.resolve({ ok: false, error: { code: ClientCode.appKeyOtherServer, outcome: 'failed', detail: `saved for ${otherServer}` } });
+      if (settings.appId && otherServer)
+        return Promise.resolve({
+          ok: false,
+          error: { code: ClientCode.appKeyOtherServer, outcome: 'failed', detail: `saved for ${otherServer}` },
+        });
       return service.testAppId();
     },
     stop: () => service.stopAll(),

@@ -26,7 +26,10 @@ export interface AppIdFollowDeps {
 const AUTH_FAILURES = /^USG\./u;
 
 /** Hangs the room up through door A with the host password confDetail gives (memory only). */
-export async function hangUpWithAppId(target: Target, deps: Pick<AppIdFollowDeps, 'app' | 'control' | 'logger'>): Promise<CallResult<void>> {
+export async function hangUpWithAppId(
+  target: Target,
+  deps: Pick<AppIdFollowDeps, 'app' | 'control' | 'logger'>,
+): Promise<CallResult<void>> {
   const password = await deps.app.hostPassword(target.meetingId);
   if (!password.ok) return password;
   if (!password.value) return { ok: false, error: { code: ClientCode.noHostPassword, outcome: 'failed' } };
@@ -40,7 +43,11 @@ export async function hangUpWithAppId(target: Target, deps: Pick<AppIdFollowDeps
 }
 
 export function followByAppId(target: Target, controls: FollowControls, deps: AppIdFollowDeps): Follow {
-  const loop = createFollowLoop({ meetingId: target.meetingId, callNum: target.callNum, roomName: target.roomName, state: 'calling', via: 'app-id', canHangUp: false }, controls, deps);
+  const loop = createFollowLoop(
+    { meetingId: target.meetingId, callNum: target.callNum, roomName: target.roomName, state: 'calling', via: 'app-id', canHangUp: false },
+    controls,
+    deps,
+  );
 
   async function poll(): Promise<void> {
     const result = await deps.app.checkCallNumber(target.callNum);

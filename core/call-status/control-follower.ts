@@ -43,16 +43,20 @@ export interface Follow {
 
 export interface ControlFollowDeps {
   client: ConferenceClient;
-  openPush(options: { wsUrl: string; wsToken: string; confToken: string; onFrame(frame: PushFrame): void; onClose(): void }): Promise<PushSocket | null>;
+  openPush(options: {
+    wsUrl: string;
+    wsToken: string;
+    confToken: string;
+    onFrame(frame: PushFrame): void;
+    onClose(): void;
+  }): Promise<PushSocket | null>;
   pollIntervalMs: number;
   /** Polling once joined (the app keeps watching for the room to leave). */
   followIntervalMs: number;
   logger: Logger;
 }
 
-export type ControlStart =
-  | { ok: true; follow: Follow }
-  | { ok: false; refused: boolean; error: InviteError };
+export type ControlStart = { ok: true; follow: Follow } | { ok: false; refused: boolean; error: InviteError };
 
 interface PushedParticipant {
   pid?: unknown;
@@ -64,7 +68,13 @@ interface PushedParticipant {
  * Gets the token; on success follows the room. On a refused password or another failure the
  * caller decides what is shown (another door, or unconfirmed).
  */
-export async function followByControl(target: Target, hostPassword: string, controls: FollowControls, deps: ControlFollowDeps, via: CallStatus['via'] = 'control'): Promise<ControlStart> {
+export async function followByControl(
+  target: Target,
+  hostPassword: string,
+  controls: FollowControls,
+  deps: ControlFollowDeps,
+  via: CallStatus['via'] = 'control',
+): Promise<ControlStart> {
   const first = await deps.client.token(target.meetingId, hostPassword);
   if (!first.ok) return { ok: false, refused: PASSWORD_REFUSED_CODES.has(first.error.code), error: first.error };
 
@@ -74,14 +84,18 @@ export async function followByControl(target: Target, hostPassword: string, cont
   let lastResultCode: number | undefined;
   let socket: PushSocket | null = null;
   let renewTimer: NodeJS.Timeout | undefined;
-  const loop = createFollowLoop({ meetingId: target.meetingId, callNum: target.callNum, roomName: target.roomName, state: 'calling', via, canHangUp: false }, controls, {
-    pollIntervalMs: deps.pollIntervalMs,
-    followIntervalMs: deps.followIntervalMs,
-    onStop: () => {
-      clearTimeout(renewTimer);
-      socket?.close();
+  const loop = createFollowLoop(
+    { meetingId: target.meetingId, callNum: target.callNum, roomName: target.roomName, state: 'calling', via, canHangUp: false },
+    controls,
+    {
+      pollIntervalMs: deps.pollIntervalMs,
+      followIntervalMs: deps.followIntervalMs,
+      onStop: () => {
+        clearTimeout(renewTimer);
+        socket?.close();
+      },
     },
-  });
+  );
   const { update, finish, stop } = loop;
   const joined = () => loop.current().state === 'joined';
 
@@ -105,7 +119,12 @@ export async function followByControl(target: Target, hostPassword: string, cont
     }
     if (!seenOnline) return;
     if (joined()) finish({ state: 'left', canHangUp: false, ...withCode(leftReason(lastResultCode), lastResultCode) });
-    else finish({ state: 'not-joined', canHangUp: false, ...withCode(lastResultCode ? notJoinedReason(lastResultCode) : 'call-failed', lastResultCode) });
+    else
+      finish({
+        state: 'not-joined',
+        canHangUp: false,
+        ...withCode(lastResultCode ? notJoinedReason(lastResultCode) : 'call-failed', lastResultCode),
+      });
   }
 
   function meetingEnded(): void {
@@ -169,21 +188,25 @@ export async function followByControl(target: Target, hostPassword: string, cont
   function scheduleRenewal(): void {
     const lifetime = token.expiresAt - Date.now();
     const renewIn = lifetime > 2 * RENEW_MARGIN_MS ? lifetime - RENEW_MARGIN_MS : lifetime * 0.8;
-    renewTimer = setTimeout(() => {
-      void deps.client.renew(target.meetingId, token.token).then((renewed) => {
-        if (loop.isStopped()) return;
-        if (renewed.ok) {
-          token = renewed.value;
-          scheduleRenewal();
-        } else {
-          deps.logger.warn('conference token renewal failed', { code: renewed.error.code });
-        }
-      });
-    }, Math.max(renewIn, 0));
+    renewTimer = setTimeout(
+      () => {
+        void deps.client.renew(target.meetingId, token.token).then((renewed) => {
+          if (loop.isStopped()) return;
+          if (renewed.ok) {
+            token = renewed.value;
+            scheduleRenewal();
+          } else {
+            deps.logger.warn('conference token renewal failed', { code: renewed.error.code });
+          }
+        });
+      },
+      Math.max(renewIn, 0),
+    );
   }
 
   async function startWatching(): Promise<void> {
-    const wsToken = token.tmpWsToken ?? (await deps.client.wsToken(target.meetingId, token.token).then((r) => (r.ok ? r.value : undefined)));
+    const wsToken =
+      token.tmpWsToken ?? (await deps.client.wsToken(target.meetingId, token.token).then((r) => (r.ok ? r.value : undefined)));
     if (loop.isStopped()) return;
     if (token.wsUrl && wsToken) {
       socket = await deps.openPush({

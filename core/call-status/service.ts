@@ -101,7 +101,9 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
     if (!credentials) return null;
     if (given) return createAppIdClient({ ...options, credentials });
     // One client per credentials and settings, so its access token is reused, never one per call.
-    const id = createHash('sha256').update(JSON.stringify([options.baseUrl, options.extraCaPem, credentials])).digest('hex');
+    const id = createHash('sha256')
+      .update(JSON.stringify([options.baseUrl, options.extraCaPem, credentials]))
+      .digest('hex');
     if (appClient?.key !== id) appClient = { key: id, client: createAppIdClient({ ...options, credentials }) };
     return appClient.client;
   }
@@ -150,7 +152,13 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
         refused.add(refusalKey(target.meetingId, password));
         refusal = started.error.code;
       } else if (started.error.code === MEETING_ENDED_CODE) {
-        const status: CallStatus = { ...base(target), state: 'not-joined', via: 'control', reason: 'meeting-ended', resultCode: MEETING_ENDED_CODE };
+        const status: CallStatus = {
+          ...base(target),
+          state: 'not-joined',
+          via: 'control',
+          reason: 'meeting-ended',
+          resultCode: MEETING_ENDED_CODE,
+        };
         onUpdate(status);
         return settled(status);
       } else {
@@ -163,7 +171,11 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
 
     const appId = await app(options);
     if (appId) return followByAppId(target, controls, { app: appId, control, pollIntervalMs, followIntervalMs, logger });
-    if (refusal) return unconfirmed(password && refused.has(refusalKey(target.meetingId, password)) ? 'host-password-refused' : 'status-failed', refusal);
+    if (refusal)
+      return unconfirmed(
+        password && refused.has(refusalKey(target.meetingId, password)) ? 'host-password-refused' : 'status-failed',
+        refusal,
+      );
     return unconfirmed('no-source');
   }
 
@@ -178,7 +190,8 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
       });
       return follow;
     },
-    active: () => [...follows.values()].map((f) => f.current()).filter((s) => s.state === 'joined' || s.state === 'calling' || s.state === 'joining'),
+    active: () =>
+      [...follows.values()].map((f) => f.current()).filter((s) => s.state === 'joined' || s.state === 'calling' || s.state === 'joining'),
     async hangUp(target, hostPassword) {
       const follow = follows.get(key(target));
       if (follow?.current().canHangUp) {
@@ -204,7 +217,13 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
     },
     async check(target, hostPassword) {
       const options = http();
-      const failed = (via: CallStatus['via'], resultCode: string): CallStatus => ({ ...base(target), state: 'unconfirmed', via, reason: 'status-failed', resultCode });
+      const failed = (via: CallStatus['via'], resultCode: string): CallStatus => ({
+        ...base(target),
+        state: 'unconfirmed',
+        via,
+        reason: 'status-failed',
+        resultCode,
+      });
       if (!options) return failed(null, ClientCode.badSettings);
       if (hostPassword) {
         const control = createConferenceClient(options);
@@ -218,14 +237,20 @@ export function createCallStatusService(deps: CallStatusDeps): CallStatusService
           return { ...base(target), state: 'not-joined', via: 'control', reason: 'not-in-meeting' };
         }
         if (PASSWORD_REFUSED_CODES.has(token.error.code)) refused.add(refusalKey(target.meetingId, hostPassword));
-        if (token.error.code === MEETING_ENDED_CODE) return { ...base(target), state: 'not-joined', via: 'control', reason: 'meeting-ended', resultCode: MEETING_ENDED_CODE };
-        if (!(await deps.appCredentials(options.baseUrl))) return { ...failed('control', token.error.code), ...(token.error.code === 'MMC.111072065' ? { reason: 'host-password-refused' as const } : {}) };
+        if (token.error.code === MEETING_ENDED_CODE)
+          return { ...base(target), state: 'not-joined', via: 'control', reason: 'meeting-ended', resultCode: MEETING_ENDED_CODE };
+        if (!(await deps.appCredentials(options.baseUrl)))
+          return {
+            ...failed('control', token.error.code),
+            ...(token.error.code === 'MMC.111072065' ? { reason: 'host-password-refused' as const } : {}),
+          };
       }
       const appId = await app(options);
       if (!appId) return { ...base(target), state: 'unconfirmed', via: null, reason: 'no-source' };
       const result = await appId.checkCallNumber(target.callNum);
       if (!result.ok) return failed('app-id', result.error.code);
-      if (result.value.inConf && result.value.conferenceId === target.meetingId) return { ...base(target), state: 'joined', via: 'app-id', canHangUp: true };
+      if (result.value.inConf && result.value.conferenceId === target.meetingId)
+        return { ...base(target), state: 'joined', via: 'app-id', canHangUp: true };
       return { ...base(target), state: 'not-joined', via: 'app-id', reason: 'not-in-meeting' };
     },
     async testAppId(credentials) {

@@ -83,7 +83,10 @@ export function createAppKeyStore(filePath: string, secretBox: SecretBox): AppKe
  * leaves open counts at its default (site `cn`), so the person's own choice of server never
  * receives the administrator's key.
  */
-export function managedKeyServer(effective: Pick<Settings, 'site' | 'customBaseUrl'>, locked: readonly ManageableKey[]): string | undefined {
+export function managedKeyServer(
+  effective: Pick<Settings, 'site' | 'customBaseUrl'>,
+  locked: readonly ManageableKey[],
+): string | undefined {
   return currentBaseUrl({
     site: locked.includes('site') ? effective.site : 'cn',
     ...(locked.includes('customBaseUrl') && effective.customBaseUrl ? { customBaseUrl: effective.customBaseUrl } : {}),

@@ -75,7 +75,10 @@ export function currentBaseUrl(settings: Pick<Settings, 'site' | 'customBaseUrl'
  * Whether a remembered password may be sent to `baseUrl`: only to the server that accepted it
  * (security review, finding 2: otherwise a changed base URL would receive every password).
  */
-export function isPasswordBoundTo(meeting: Pick<RecentMeeting, 'passwordCipher' | 'passwordBaseUrl'>, baseUrl: string | undefined): boolean {
+export function isPasswordBoundTo(
+  meeting: Pick<RecentMeeting, 'passwordCipher' | 'passwordBaseUrl'>,
+  baseUrl: string | undefined,
+): boolean {
   return Boolean(meeting.passwordCipher) && baseUrl !== undefined && meeting.passwordBaseUrl === baseUrl;
 }
 
@@ -86,7 +89,11 @@ const SECRET_FIELDS = {
 } as const;
 type SecretKind = keyof typeof SECRET_FIELDS;
 
-export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox, { now = () => new Date(), onReset }: SettingsStoreOptions = {}): SettingsStore {
+export function createSettingsStore(
+  backend: StoreBackend,
+  secretBox?: SecretBox,
+  { now = () => new Date(), onReset }: SettingsStoreOptions = {},
+): SettingsStore {
   function read(): Settings {
     const raw = backend.store;
     // Migrated in memory only: reading never writes, so the CLI can read the app's file safely.
@@ -115,7 +122,12 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
     const meeting = settings.recentMeetings.find((m) => m.id === meetingId);
     const cipher = meeting?.[cipherField];
     const box = boxFor(settings);
-    if (!cipher || !box || !isPasswordBoundTo({ passwordCipher: cipher, passwordBaseUrl: meeting[boundTo] }, baseUrl ?? currentBaseUrl(settings))) return undefined;
+    if (
+      !cipher ||
+      !box ||
+      !isPasswordBoundTo({ passwordCipher: cipher, passwordBaseUrl: meeting[boundTo] }, baseUrl ?? currentBaseUrl(settings))
+    )
+      return undefined;
     try {
       const { plainText, shouldReEncrypt } = await box.decrypt(cipher);
       if (shouldReEncrypt) {
@@ -151,11 +163,23 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
       const previous = settings.recentMeetings.find((m) => m.id === id);
       const box = boxFor(settings);
       // A new password is kept only with the server it is bound to; an old one keeps its binding.
-      const fresh = box && password !== undefined && baseUrl !== undefined ? { passwordCipher: await box.encrypt(password), passwordBaseUrl: baseUrl } : undefined;
-      const kept = box && previous?.passwordCipher ? { passwordCipher: previous.passwordCipher, ...(previous.passwordBaseUrl ? { passwordBaseUrl: previous.passwordBaseUrl } : {}) } : undefined;
+      const fresh =
+        box && password !== undefined && baseUrl !== undefined
+          ? { passwordCipher: await box.encrypt(password), passwordBaseUrl: baseUrl }
+          : undefined;
+      const kept =
+        box && previous?.passwordCipher
+          ? { passwordCipher: previous.passwordCipher, ...(previous.passwordBaseUrl ? { passwordBaseUrl: previous.passwordBaseUrl } : {}) }
+          : undefined;
       const secret = password !== undefined ? fresh : kept;
       // The host password keeps its own binding; it goes when passwords may no longer be kept.
-      const keptHost = box && previous?.hostPasswordCipher ? { hostPasswordCipher: previous.hostPasswordCipher, ...(previous.hostPasswordBaseUrl ? { hostPasswordBaseUrl: previous.hostPasswordBaseUrl } : {}) } : undefined;
+      const keptHost =
+        box && previous?.hostPasswordCipher
+          ? {
+              hostPasswordCipher: previous.hostPasswordCipher,
+              ...(previous.hostPasswordBaseUrl ? { hostPasswordBaseUrl: previous.hostPasswordBaseUrl } : {}),
+            }
+          : undefined;
       const entry: RecentMeeting = {
         id,
         lastUsedAt: now().toISOString(),
@@ -204,4 +228,3 @@ export function createSettingsStore(backend: StoreBackend, secretBox?: SecretBox
     },
   };
 }
-

@@ -80,7 +80,10 @@ export const ROOM_BUSY_MAX_MS = 5 * 60_000;
  * status follows it; a restart would lose its status and its hang-up — the terminal's call itself
  * goes on without the app), or room mode reported a countdown or invitation that is still fresh.
  */
-export function updateMustWait({ activeCalls, roomBusySince }: { activeCalls: number; roomBusySince: number | undefined }, now: number): boolean {
+export function updateMustWait(
+  { activeCalls, roomBusySince }: { activeCalls: number; roomBusySince: number | undefined },
+  now: number,
+): boolean {
   return activeCalls > 0 || (roomBusySince !== undefined && now - roomBusySince < ROOM_BUSY_MAX_MS);
 }
 
@@ -144,7 +147,13 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     if (reason === 'unreachable') logger.info('update feed unreachable, trying again later', { message, retryInMs: pause });
     else logger.error('update refused', { reason, message, retryInMs: pause });
     scheduleCheck(pause);
-    return set({ kind: 'failed', reason, message, retryAt: new Date(scheduler.now() + pause).toISOString(), ...(version ? { version } : {}) });
+    return set({
+      kind: 'failed',
+      reason,
+      message,
+      retryAt: new Date(scheduler.now() + pause).toISOString(),
+      ...(version ? { version } : {}),
+    });
   }
 
   function installWhenIdle(version: string): void {

@@ -35,12 +35,26 @@ export function mountShell(root: HTMLElement, deps: ShellDeps): void {
     }
     const inSettings = state.view === 'settings';
     const navButton = inSettings
-      ? h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: store.get().roomMode ? 'room' : 'main' }) } }, [icon(ICONS.back), text.header.back])
-      : h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'settings' }) } }, [icon(ICONS.settings), text.header.settings]);
+      ? h(
+          'button',
+          {
+            class: 'button button-ghost',
+            attrs: { type: 'button' },
+            on: { click: () => store.set({ view: store.get().roomMode ? 'room' : 'main' }) },
+          },
+          [icon(ICONS.back), text.header.back],
+        )
+      : h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'settings' }) } }, [
+          icon(ICONS.settings),
+          text.header.settings,
+        ]);
     // In room mode, the main window (reached from the tray or a link) leads back to the room view.
     const roomButton =
       !inSettings && state.roomMode
-        ? h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'room' }) } }, [icon(ICONS.room), text.header.roomView])
+        ? h('button', { class: 'button button-ghost', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'room' }) } }, [
+            icon(ICONS.room),
+            text.header.roomView,
+          ])
         : null;
     const view = inSettings ? createSettingsView(context) : createMainView(context);
     replaceChildren(root, [
@@ -61,11 +75,16 @@ export function mountShell(root: HTMLElement, deps: ShellDeps): void {
 
   render(null);
   const off = store.subscribe((state, previous) => {
-    if (state.view !== previous.view) render(state.view === 'settings' ? 'settings-title' : state.view === 'main' ? 'settings-button' : null);
+    if (state.view !== previous.view)
+      render(state.view === 'settings' ? 'settings-title' : state.view === 'main' ? 'settings-button' : null);
     else if (languageOf(state) !== languageOf(previous) || (state.view === 'main' && state.roomMode !== previous.roomMode)) render(null);
   });
-  deps.signal.addEventListener('abort', () => {
-    off();
-    build?.abort();
-  }, { once: true });
+  deps.signal.addEventListener(
+    'abort',
+    () => {
+      off();
+      build?.abort();
+    },
+    { once: true },
+  );
 }

@@ -67,7 +67,13 @@ export type AppStore = Store<AppState>;
 
 export function createAppStore(settings: SettingsView, options: { roomMode?: boolean } = {}): AppStore {
   const roomMode = options.roomMode === true || settings.settings.roomMode;
-  return createStore<AppState>({ view: roomMode ? 'room' : 'main', roomMode, settings, intake: { kind: 'idle' }, outcome: { kind: 'none' } });
+  return createStore<AppState>({
+    view: roomMode ? 'room' : 'main',
+    roomMode,
+    settings,
+    intake: { kind: 'idle' },
+    outcome: { kind: 'none' },
+  });
 }
 
 /** The UI language: the setting, else the system's. */

@@ -15,15 +15,18 @@ export interface DecodeRequest {
   budgetMs?: number;
 }
 
-export type DecodeResponse =
-  | { type: 'decoded'; id: number; codes: DecodedQrCode[] }
-  | { type: 'failed'; id: number; message: string };
+export type DecodeResponse = { type: 'decoded'; id: number; codes: DecodedQrCode[] } | { type: 'failed'; id: number; message: string };
 
 export function isDecodeRequest(value: unknown): value is DecodeRequest {
   const v = value as Partial<DecodeRequest> | null;
   return (
-    typeof v === 'object' && v !== null && v.type === 'decode' && typeof v.id === 'number' &&
-    typeof v.width === 'number' && typeof v.height === 'number' && v.buffer instanceof ArrayBuffer &&
+    typeof v === 'object' &&
+    v !== null &&
+    v.type === 'decode' &&
+    typeof v.id === 'number' &&
+    typeof v.width === 'number' &&
+    typeof v.height === 'number' &&
+    v.buffer instanceof ArrayBuffer &&
     (v.budgetMs === undefined || (typeof v.budgetMs === 'number' && v.budgetMs > 0))
   );
 }

@@ -64,10 +64,14 @@ export function createIntake({ store, api, decoder }: { store: AppStore; api: Qr
       }
     } catch (error) {
       if (error instanceof ImageLoadError) return { kind: 'problem', problem: { kind: 'image', problem: error.problem } };
-      if (error instanceof DecodeError) return { kind: 'problem', problem: { kind: 'decode', reason: error.reason === 'timeout' ? 'timeout' : 'failed' } };
+      if (error instanceof DecodeError)
+        return { kind: 'problem', problem: { kind: 'decode', reason: error.reason === 'timeout' ? 'timeout' : 'failed' } };
       throw error;
     }
-    return readTexts(codes.map((c) => c.text), origin);
+    return readTexts(
+      codes.map((c) => c.text),
+      origin,
+    );
   }
 
   async function* filePictures(files: readonly File[]): AsyncGenerator<Picture> {
@@ -88,7 +92,13 @@ export function createIntake({ store, api, decoder }: { store: AppStore; api: Qr
     async scanScreen(options = {}) {
       const readingSeq = begin('screen');
       const captured = await api.captureScreens();
-      if (!captured.ok) return show({ kind: 'problem', problem: { kind: 'capture', error: captured.error, origin: 'screen' } }, 'screen', readingSeq, options);
+      if (!captured.ok)
+        return show(
+          { kind: 'problem', problem: { kind: 'capture', error: captured.error, origin: 'screen' } },
+          'screen',
+          readingSeq,
+          options,
+        );
       async function* frames(): AsyncGenerator<Picture> {
         for (const frame of captured.ok ? captured.value : []) yield await Promise.resolve(framePicture(frame));
       }
@@ -98,7 +108,13 @@ export function createIntake({ store, api, decoder }: { store: AppStore; api: Qr
     async readClipboard(options = {}) {
       const readingSeq = begin('clipboard');
       const content = await api.readClipboardImage();
-      if (!content.ok) return show({ kind: 'problem', problem: { kind: 'capture', error: content.error, origin: 'clipboard' } }, 'clipboard', readingSeq, options);
+      if (!content.ok)
+        return show(
+          { kind: 'problem', problem: { kind: 'capture', error: content.error, origin: 'clipboard' } },
+          'clipboard',
+          readingSeq,
+          options,
+        );
       const value = content.value;
       if (value.kind === 'text') return show(readTexts([value.text], 'clipboard'), 'clipboard', readingSeq, options);
       if (value.kind === 'empty') return show({ kind: 'problem', problem: { kind: 'empty-clipboard' } }, 'clipboard', readingSeq, options);

@@ -17,7 +17,15 @@ export interface InviteController {
 
 const OWN_ECHO_MS = 2000;
 
-export function createInviteController({ store, api, signal }: { store: AppStore; api: QrRoomInviteApi; signal: AbortSignal }): InviteController {
+export function createInviteController({
+  store,
+  api,
+  signal,
+}: {
+  store: AppStore;
+  api: QrRoomInviteApi;
+  signal: AbortSignal;
+}): InviteController {
   let inFlight = 0;
   /** Main's events about this window's own invite may arrive after its answer: ignore them until then. */
   let ownEchoUntil = 0;
@@ -44,7 +52,10 @@ export function createInviteController({ store, api, signal }: { store: AppStore
       inFlight -= 1;
       ownEchoUntil = Date.now() + OWN_ECHO_MS;
     }
-    if (result.ok) store.set({ outcome: { kind: 'success', target: result.value.roomName ?? target, requestId: result.value.requestId, ...callOf(result.value) } });
+    if (result.ok)
+      store.set({
+        outcome: { kind: 'success', target: result.value.roomName ?? target, requestId: result.value.requestId, ...callOf(result.value) },
+      });
     else store.set({ outcome: { kind: 'failure', error: result.error, request, target } });
     await refreshSettings();
     return result;
@@ -71,7 +82,10 @@ export function createInviteController({ store, api, signal }: { store: AppStore
         return;
       }
       const { result } = event;
-      if (result.ok) store.set({ outcome: { kind: 'success', target: result.value.roomName ?? result.value.callNum, requestId: result.value.requestId } });
+      if (result.ok)
+        store.set({
+          outcome: { kind: 'success', target: result.value.roomName ?? result.value.callNum, requestId: result.value.requestId },
+        });
       else store.set({ outcome: { kind: 'failure', error: result.error } });
       void refreshSettings();
     },

@@ -24,7 +24,11 @@ declare global {
 }
 
 function fail(root: HTMLElement, message: string): void {
-  replaceChildren(root, [h('main', { class: 'app-main' }, [h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [h('p', { text: message })])])]);
+  replaceChildren(root, [
+    h('main', { class: 'app-main' }, [
+      h('div', { class: 'callout callout-danger', attrs: { role: 'alert' } }, [h('p', { text: message })]),
+    ]),
+  ]);
 }
 
 async function start(): Promise<void> {
@@ -61,12 +65,17 @@ async function start(): Promise<void> {
     else intake.readText(content.text, 'text');
   });
   // A file dropped where no view takes it (Settings) must never navigate the window to it.
-  for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault(), { signal: lifetime.signal });
-  window.addEventListener('pagehide', () => {
-    lifetime.abort();
-    room.close();
-    decoder.close();
-  }, { once: true });
+  for (const type of ['dragover', 'drop'] as const)
+    window.addEventListener(type, (event) => event.preventDefault(), { signal: lifetime.signal });
+  window.addEventListener(
+    'pagehide',
+    () => {
+      lifetime.abort();
+      room.close();
+      decoder.close();
+    },
+    { once: true },
+  );
 }
 
 void start();

@@ -42,7 +42,10 @@ export async function scanPicture(picture: Picture, decoder: QrDecoder): Promise
   if (scale === 1) return overview;
   if (overview.length > 0) {
     // Corners back in the picture's own pixels.
-    return overview.map(({ text, corners }) => ({ text, corners: corners.map((p) => ({ x: p.x / scale, y: p.y / scale })) as DecodedQrCode['corners'] }));
+    return overview.map(({ text, corners }) => ({
+      text,
+      corners: corners.map((p) => ({ x: p.x / scale, y: p.y / scale })) as DecodedQrCode['corners'],
+    }));
   }
 
   const found = new Map<string, DecodedQrCode>();

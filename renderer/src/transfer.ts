@@ -25,19 +25,27 @@ export function holdEarlyInput(target: Document = document): EarlyInput {
   let last: TransferContent | undefined;
   const controller = new AbortController();
   const { signal } = controller;
-  target.addEventListener('paste', (event) => {
-    const content = transferContent(event.clipboardData);
-    if (content) {
-      last = content;
-      event.preventDefault();
-    }
-  }, { signal });
+  target.addEventListener(
+    'paste',
+    (event) => {
+      const content = transferContent(event.clipboardData);
+      if (content) {
+        last = content;
+        event.preventDefault();
+      }
+    },
+    { signal },
+  );
   // A file dropped before the page is ready must not navigate the window to it either.
   target.addEventListener('dragover', (event) => event.preventDefault(), { signal });
-  target.addEventListener('drop', (event) => {
-    event.preventDefault();
-    last = transferContent(event.dataTransfer) ?? last;
-  }, { signal });
+  target.addEventListener(
+    'drop',
+    (event) => {
+      event.preventDefault();
+      last = transferContent(event.dataTransfer) ?? last;
+    },
+    { signal },
+  );
   return {
     release(take) {
       controller.abort();

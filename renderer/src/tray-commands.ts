@@ -21,7 +21,6 @@ interface Deps {
   signal: AbortSignal;
 }
 
-
 /** A complete tray invite for `candidate`, or `undefined` when something must be asked first. */
 export function trayRequest(candidate: Candidate, view: SettingsView): { request: InviteIpcRequest; target: string } | undefined {
   // A terminal that is not one of the rooms is never invited without a click (security review, finding 1).
@@ -30,15 +29,23 @@ export function trayRequest(candidate: Candidate, view: SettingsView): { request
     // "The current meeting": the latest one whose password is remembered.
     const meeting = view.recentMeetings.find((m) => m.passwordRemembered);
     if (!meeting) return undefined;
-    return { request: { meeting: { id: meeting.id }, terminal: candidate.terminal, origin: 'tray' }, target: terminalName(candidate.terminal, view) };
+    return {
+      request: { meeting: { id: meeting.id }, terminal: candidate.terminal, origin: 'tray' },
+      target: terminalName(candidate.terminal, view),
+    };
   }
   const { meeting } = candidate;
   if (meeting.password === undefined && !isPasswordRemembered(view, meeting.id)) return undefined;
   const request = {
-    meeting: { id: meeting.id, ...(meeting.password === undefined ? {} : { password: meeting.password }), ...(meeting.site ? { site: meeting.site } : {}) },
+    meeting: {
+      id: meeting.id,
+      ...(meeting.password === undefined ? {} : { password: meeting.password }),
+      ...(meeting.site ? { site: meeting.site } : {}),
+    },
     origin: 'tray' as const,
   };
-  if (candidate.kind === 'both') return { request: { ...request, terminal: candidate.terminal }, target: terminalName(candidate.terminal, view) };
+  if (candidate.kind === 'both')
+    return { request: { ...request, terminal: candidate.terminal }, target: terminalName(candidate.terminal, view) };
   const room = selectedRoom(view.settings);
   return room ? { request: { ...request, roomId: room.id }, target: room.name } : undefined;
 }
@@ -56,7 +63,8 @@ export function setupTrayCommands({ store, api, intake, invites, signal }: Deps)
     if (result.kind === 'problem') {
       const { problem } = result;
       // Main words the notification; the window keeps the parser's reason for whoever opens it.
-      if (problem.kind === 'no-code' || problem.kind === 'empty-clipboard' || problem.kind === 'not-ours') await api.notifyScanOutcome({ outcome: problem.kind });
+      if (problem.kind === 'no-code' || problem.kind === 'empty-clipboard' || problem.kind === 'not-ours')
+        await api.notifyScanOutcome({ outcome: problem.kind });
       else await api.showWindow(); // a refused image or failed capture: the window explains
       return;
     }

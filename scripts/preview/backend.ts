@@ -45,7 +45,16 @@ export interface PreviewFakes {
 }
 
 export function freshFakes(): PreviewFakes {
-  return { screens: [fixtureScreen()], clipboard: { kind: 'empty' }, clipboardText: undefined, notifications: [], windowShown: 0, takenShortcuts: new Set(), serverChanges: [], confirmServerChange: true };
+  return {
+    screens: [fixtureScreen()],
+    clipboard: { kind: 'empty' },
+    clipboardText: undefined,
+    notifications: [],
+    windowShown: 0,
+    takenShortcuts: new Set(),
+    serverChanges: [],
+    confirmServerChange: true,
+  };
 }
 
 export interface PreviewBackendOptions {
@@ -81,7 +90,13 @@ export function createPreviewBackend(options: PreviewBackendOptions): PreviewBac
     const secretBox = createKeyFileSecretBox(path.join(dir, 'secret.key'));
     const logger = options.log ? createLogger(options.log) : undefined;
     // The person's own settings (under any managed configuration): the fixture room, the simulator as a custom site.
-    createSettingsStore(createConfBackend(dir)).update({ site: 'custom', customBaseUrl: sim.url, extraCaPath: sim.caPath, rooms: [PREVIEW_ROOM], selectedRoomId: PREVIEW_ROOM.id });
+    createSettingsStore(createConfBackend(dir)).update({
+      site: 'custom',
+      customBaseUrl: sim.url,
+      extraCaPath: sim.caPath,
+      rooms: [PREVIEW_ROOM],
+      selectedRoomId: PREVIEW_ROOM.id,
+    });
     const { store, service, locked } = createCoreServices({
       managed,
       backend: createConfBackend(dir),

@@ -24,7 +24,11 @@ export function createEventHub(): EventHub {
   keepAlive.unref();
   return {
     attach(response) {
-      response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       // A first comment flushes the headers, so the page's EventSource reports "open" at once.
       response.write(': connected\n\n');
       streams.add(response);

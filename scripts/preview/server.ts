@@ -84,7 +84,8 @@ function readBody(request: IncomingMessage): Promise<string> {
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewHandle> {
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   const indexPath = path.join(rendererDir, 'index.html');
-  if (!existsSync(indexPath)) throw new Error(`No built renderer at ${indexPath}: run \`npx electron-vite build\` (or \`npm run build:app\`) first.`);
+  if (!existsSync(indexPath))
+    throw new Error(`No built renderer at ${indexPath}: run \`npx electron-vite build\` (or \`npm run build:app\`) first.`);
   const ownSim = options.sim === undefined;
   const sim = options.sim ?? (await startSimulator());
   const hub = createEventHub();
@@ -127,7 +128,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (pathname === '/__bridge/events') return hub.attach(response);
     if (pathname === BRIDGE_PATH) return send(response, 200, await bridgeScript(), 'text/javascript; charset=utf-8');
     // Read on every request, so a rebuilt renderer shows on reload.
-    if (pathname === '/' || pathname === '/index.html') return send(response, 200, rewriteIndexHtml(readFileSync(indexPath, 'utf8')), 'text/html; charset=utf-8');
+    if (pathname === '/' || pathname === '/index.html')
+      return send(response, 200, rewriteIndexHtml(readFileSync(indexPath, 'utf8')), 'text/html; charset=utf-8');
     return serveFile(rendererDir, pathname, response);
   }
 

@@ -7,5 +7,7 @@ export const BYTES_TAG = '$bytes';
 
 /** JSON text of `value`, byte arrays tagged. */
 export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? { [BYTES_TAG]: Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString('base64') } : item));
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof Uint8Array ? { [BYTES_TAG]: Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString('base64') } : item,
+  );
 }

@@ -63,7 +63,9 @@ export function callHeadline(status: CallStatus, language: Language): string {
           ? `已发出呼叫。没有主持人密码或企业 App ID，无法确认 ${room} 是否已入会。`
           : `Call placed. Whether ${room} joined cannot be confirmed without the host password or an enterprise App ID.`;
       }
-      return zh ? `已发出呼叫。无法确认 ${room} 是否已入会（${why}）。` : `Call placed. Whether ${room} joined cannot be confirmed (${why}).`;
+      return zh
+        ? `已发出呼叫。无法确认 ${room} 是否已入会（${why}）。`
+        : `Call placed. Whether ${room} joined cannot be confirmed (${why}).`;
   }
 }
 
@@ -83,8 +85,10 @@ export function callAdvice(status: CallStatus, language: Language): string | und
   if (status.reason === 'no-source') return undefined;
   if (status.resultCode) return lookupError(status.resultCode).action[language];
   const zh = language === 'zh-CN';
-  if (status.reason === 'no-answer') return zh ? '请确认会议室终端已开机且无人占用，然后重新邀请。' : 'Check that the room’s terminal is on and free, then invite again.';
-  if (status.reason === 'call-failed') return zh ? '请确认会议室终端在线后重新邀请。' : 'Check that the room’s terminal is online, then invite again.';
+  if (status.reason === 'no-answer')
+    return zh ? '请确认会议室终端已开机且无人占用，然后重新邀请。' : 'Check that the room’s terminal is on and free, then invite again.';
+  if (status.reason === 'call-failed')
+    return zh ? '请确认会议室终端在线后重新邀请。' : 'Check that the room’s terminal is online, then invite again.';
   return undefined;
 }
 
@@ -95,7 +99,9 @@ export function hostPasswordLabel(language: Language): string {
 
 /** Under the host password field when main keeps this meeting's host password (never shown). */
 export function hostPasswordRememberedHelp(language: Language): string {
-  return language === 'zh-CN' ? '已记住此会议的主持人密码。留空即使用它。' : 'The host password of this meeting is remembered. Leave this empty to use it.';
+  return language === 'zh-CN'
+    ? '已记住此会议的主持人密码。留空即使用它。'
+    : 'The host password of this meeting is remembered. Leave this empty to use it.';
 }
 
 /** The button that hangs the room up (window outcome, room mode). */

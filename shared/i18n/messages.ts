@@ -40,9 +40,18 @@ const en = {
     },
     scan: ({ outcome }: ScanOutcome): Note =>
       ({
-        'no-code': { title: 'No QR code found', body: 'No meeting QR code is visible on the screen. Show the meeting’s QR code and try again.' },
-        'empty-clipboard': { title: 'Nothing to read in the clipboard', body: 'The clipboard holds no picture or text. Copy the meeting’s QR code image, then try again.' },
-        'not-ours': { title: 'Not a meeting QR code', body: 'A QR code was found, but it is not a meeting or a room. Open QR Room Invite to see what it says.' },
+        'no-code': {
+          title: 'No QR code found',
+          body: 'No meeting QR code is visible on the screen. Show the meeting’s QR code and try again.',
+        },
+        'empty-clipboard': {
+          title: 'Nothing to read in the clipboard',
+          body: 'The clipboard holds no picture or text. Copy the meeting’s QR code image, then try again.',
+        },
+        'not-ours': {
+          title: 'Not a meeting QR code',
+          body: 'A QR code was found, but it is not a meeting or a room. Open QR Room Invite to see what it says.',
+        },
       })[outcome],
     shortcutTaken: (accelerator: string): Note => ({
       title: 'Shortcut not available',
@@ -80,7 +89,8 @@ const en = {
       other: (message: string, at: string) => `Update failed (${message}); next try ${at}.`,
     },
     managedNone: 'Managed configuration: none',
-    managed: (path: string, keys: readonly string[]) => `Managed configuration: ${path}\nSet by your administrator: ${keys.length ? keys.join(', ') : 'nothing locked'}`,
+    managed: (path: string, keys: readonly string[]) =>
+      `Managed configuration: ${path}\nSet by your administrator: ${keys.length ? keys.join(', ') : 'nothing locked'}`,
     managedInvalid: (error: string) => `Managed configuration ignored: ${error}`,
     ok: 'OK',
     licenses: 'Licenses…',
@@ -119,7 +129,10 @@ const zhCN: Messages = {
     calling: (room) => ({ title: `正在呼叫 ${room}…`, body: '正在邀请会议室加入会议。' }),
     failed: (error) => {
       const entry = lookupError(error.code);
-      return { title: entry.title['zh-CN'], body: `${entry.action['zh-CN']}（${error.code}${error.requestId ? `，${error.requestId}` : ''}）` };
+      return {
+        title: entry.title['zh-CN'],
+        body: `${entry.action['zh-CN']}（${error.code}${error.requestId ? `，${error.requestId}` : ''}）`,
+      };
     },
     scan: ({ outcome }) =>
       ({
@@ -130,7 +143,10 @@ const zhCN: Messages = {
     shortcutTaken: (accelerator) => ({ title: '快捷键不可用', body: `${accelerator} 已被其他应用占用，请在设置中选择其他快捷键。` }),
   },
   update: {
-    ready: (version) => ({ title: `QR Room Invite ${version} 已就绪`, body: '方便时在托盘菜单中选择“重新启动以更新”；否则将在退出时安装。' }),
+    ready: (version) => ({
+      title: `QR Room Invite ${version} 已就绪`,
+      body: '方便时在托盘菜单中选择“重新启动以更新”；否则将在退出时安装。',
+    }),
     refused: (version) => ({
       title: '已拒绝更新',
       body: `${version} 的下载内容与校验值不符，已丢弃，稍后会重试。如果反复出现，请告知 IT 部门：更新服务器上的文件可能已损坏（详情见托盘中的“关于”和日志）。`,
@@ -165,7 +181,8 @@ const zhCN: Messages = {
   serverChange: {
     title: '更改会议服务器？',
     message: '邀请及其会议密码将发送到另一台服务器。',
-    detail: (from, to) => `当前：${from}\n更改后：${to}\n\n请只确认您本人在设置中所做的更改。记住的密码不会发送到新服务器，届时会重新询问。`,
+    detail: (from, to) =>
+      `当前：${from}\n更改后：${to}\n\n请只确认您本人在设置中所做的更改。记住的密码不会发送到新服务器，届时会重新询问。`,
     confirm: '更改服务器',
     cancel: '取消',
   },

@@ -46,7 +46,8 @@ const en = {
     /** A terminal that is not one of the configured rooms (its number, formatted). */
     unknownTerminal: (number: string) => `Unknown terminal ${number}`,
     unknownTerminalTitle: (number: string) => `Unknown terminal ${number} — not one of your rooms`,
-    unknownTerminalBody: 'Anyone can put a name in a QR code or link. Invite this terminal only if you know whose it is: it will join the meeting and hear everything.',
+    unknownTerminalBody:
+      'Anyone can put a name in a QR code or link. Invite this terminal only if you know whose it is: it will join the meeting and hear everything.',
     choiceBoth: (id: string, name: string) => `Meeting ${id} with room ${name}`,
     withPassword: 'with password',
     withoutPassword: 'no password',
@@ -70,7 +71,8 @@ const en = {
     notMeetingText: 'This text is not a meeting',
     imageTitle: 'This file cannot be read',
     notImage: 'This file is not an image. Use a PNG, JPEG, WebP, GIF or BMP picture of the QR code.',
-    fileTooLarge: (megabytes: string, limit: number) => `The file is too large (${megabytes} MB). Pictures of up to ${limit} MB can be read.`,
+    fileTooLarge: (megabytes: string, limit: number) =>
+      `The file is too large (${megabytes} MB). Pictures of up to ${limit} MB can be read.`,
     tooManyPixels: (width: number, height: number, limit: number) =>
       `The image is too large to read (${width} × ${height} pixels; at most ${limit} megapixels). Take a screenshot of just the QR code instead.`,
     unreadable: 'This image could not be decoded; the file may be damaged.',
@@ -125,7 +127,8 @@ const en = {
     baseUrl: 'An https:// address (http:// only for 127.0.0.1 or localhost), without query.',
     shortcut: 'Use 1–100 characters, e.g. CommandOrControl+Shift+Q.',
     roomCooldown: 'Use a whole number of seconds from 5 to 3600.',
-    invisible: (codePoint: string) => `Contains an invisible character (${codePoint}, zero-width or text-direction) that can make it look like something else. Type it again without it.`,
+    invisible: (codePoint: string) =>
+      `Contains an invisible character (${codePoint}, zero-width or text-direction) that can make it look like something else. Type it again without it.`,
   },
   settings: {
     heading: 'Settings',
@@ -196,7 +199,8 @@ const en = {
     copied: 'Diagnostics copied to the clipboard.',
     version: (version: string) => `Version ${version}`,
     roomMode: 'Room mode',
-    roomModeHelp: 'For a PC that stays in the meeting room: a full-window camera view where anyone holds up their meeting QR code and the selected room joins.',
+    roomModeHelp:
+      'For a PC that stays in the meeting room: a full-window camera view where anyone holds up their meeting QR code and the selected room joins.',
     roomModeToggle: 'Use this PC as a meeting-room companion (room mode)',
     roomCooldown: 'Seconds before the same meeting may be invited again',
     roomCooldownHelp: 'Never while its code stays in front of the camera.',
@@ -227,7 +231,8 @@ const en = {
     meeting: 'Meeting',
     password: 'Password',
     countdown: (room: string) => `Inviting ${room} in`,
-    countdownSr: (room: string, id: string, seconds: number) => `Meeting ${id} found. ${room} will be invited in ${seconds} seconds unless you cancel.`,
+    countdownSr: (room: string, id: string, seconds: number) =>
+      `Meeting ${id} found. ${room} will be invited in ${seconds} seconds unless you cancel.`,
     cancel: 'Cancel',
     cancelHint: 'or press Esc',
     cancelled: 'Cancelled — nothing was sent.',
@@ -237,7 +242,8 @@ const en = {
     successHelp: 'The room’s terminal is joining the meeting.',
     failureCode: (code: string) => `Code ${code}`,
     noPasswordTitle: 'This QR code has no password',
-    noPassword: 'The room cannot ask for one. Show the meeting’s QR code that includes the guest password — for example the one in the meeting invitation.',
+    noPassword:
+      'The room cannot ask for one. Show the meeting’s QR code that includes the guest password — for example the one in the meeting invitation.',
     terminalTitle: 'This is a room’s QR code, not a meeting',
     terminal: 'Show the QR code of your meeting instead.',
     notMeetingTitle: 'This QR code is not a meeting',

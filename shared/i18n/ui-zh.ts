@@ -67,7 +67,8 @@ export const uiZh: UiMessages = {
     imageTitle: '无法读取此文件',
     notImage: '此文件不是图片。请使用二维码的 PNG、JPEG、WebP、GIF 或 BMP 图片。',
     fileTooLarge: (megabytes, limit) => `文件过大（${megabytes} MB）。最多可读取 ${limit} MB 的图片。`,
-    tooManyPixels: (width, height, limit) => `图片过大，无法读取（${width} × ${height} 像素，上限为 ${limit} 百万像素）。请只截取二维码部分。`,
+    tooManyPixels: (width, height, limit) =>
+      `图片过大，无法读取（${width} × ${height} 像素，上限为 ${limit} 百万像素）。请只截取二维码部分。`,
     unreadable: '无法解码此图片，文件可能已损坏。',
     decodeTimeout: '识别二维码用时过长。请使用更小的二维码图片。',
     decodeFailed: '二维码识别意外中止，请重试。',
@@ -118,7 +119,8 @@ export const uiZh: UiMessages = {
     baseUrl: '请输入 https:// 地址（仅 127.0.0.1 或 localhost 可用 http://），不含查询参数。',
     shortcut: '请输入 1–100 个字符，例如 CommandOrControl+Shift+Q。',
     roomCooldown: '请输入 5 到 3600 之间的整数秒数。',
-    invisible: (codePoint: string) => `包含不可见字符（${codePoint}，零宽或文字方向字符），可能使其看起来像其他内容。请去掉该字符后重新输入。`,
+    invisible: (codePoint: string) =>
+      `包含不可见字符（${codePoint}，零宽或文字方向字符），可能使其看起来像其他内容。请去掉该字符后重新输入。`,
   },
   settings: {
     heading: '设置',

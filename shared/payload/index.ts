@@ -4,13 +4,7 @@
  * link.
  */
 export { parsePayload } from './parse';
-export {
-  APP_LINK_SCHEME,
-  APP_LINK_VERSION,
-  buildAppLink,
-  parseAppLink,
-  type AppLinkPayload,
-} from './app-link';
+export { APP_LINK_SCHEME, APP_LINK_VERSION, buildAppLink, parseAppLink, type AppLinkPayload } from './app-link';
 export type { ParsedPayload, PayloadKind, PayloadSource } from './types';
 export type { Meeting, SiteId, Terminal } from '../schemas';
 export {

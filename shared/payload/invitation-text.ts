@@ -5,14 +5,7 @@
  * site when no label does.
  */
 import { toHalfWidth } from './normalize';
-import {
-  isRecognized,
-  meetingOf,
-  meetingOutcome,
-  reject,
-  type Outcome,
-  type RawMeeting,
-} from './outcome';
+import { isRecognized, meetingOf, meetingOutcome, reject, type Outcome, type RawMeeting } from './outcome';
 import { readCloudlink, readWebLink } from './huawei-url';
 import { quote } from './preview';
 import * as reasons from './reasons';
@@ -91,7 +84,10 @@ export function readInvitationText(original: string): Outcome | null {
   // A genuine invitation never contains a look-alike link: refuse the whole text.
   const suspicious = links.find((outcome) => outcome.kind === 'unknown' && outcome.suspicious);
   if (suspicious) return suspicious;
-  const linked = links.filter(isRecognized).map(meetingOf).find((meeting) => meeting !== undefined);
+  const linked = links
+    .filter(isRecognized)
+    .map(meetingOf)
+    .find((meeting) => meeting !== undefined);
 
   const labelPassword: Pick<RawMeeting, 'password' | 'passwordRole'> =
     labels.guest !== undefined

@@ -110,9 +110,7 @@ export function readJson(text: string): Outcome | null {
   const nestedMeeting = top.get('meeting');
   const nestedTerminal = top.get('terminal');
   const meeting = isObject(nestedMeeting) ? readMeeting(lowerKeys(nestedMeeting), true) : readMeeting(top, false);
-  const terminal = isObject(nestedTerminal)
-    ? readTerminal(lowerKeys(nestedTerminal), true)
-    : readTerminal(top, false);
+  const terminal = isObject(nestedTerminal) ? readTerminal(lowerKeys(nestedTerminal), true) : readTerminal(top, false);
   const failure = meeting.reason ?? terminal.reason;
   if (failure) return reject(failure);
   const result = recognized('json', meeting.value, terminal.value);

@@ -65,7 +65,9 @@ export function findFormatCharacter(value: string): string | null {
 
 /** Meeting ID: digits only after removing spaces, dashes and dots; 6–20 digits. */
 export function normalizeMeetingId(raw: string): string | null {
-  const id = toHalfWidth(raw).trim().replace(/[\s.-]/gu, '');
+  const id = toHalfWidth(raw)
+    .trim()
+    .replace(/[\s.-]/gu, '');
   return /^\d{6,20}$/u.test(id) ? id : null;
 }
 

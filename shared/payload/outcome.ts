@@ -61,7 +61,10 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; reason: Localized
 
 /** Validates and normalises a meeting; a failure names the field that is wrong. */
 export function checkMeeting(raw: RawMeeting): Checked<Meeting> {
-  const hidden = invisibleIn([['number', raw.id], ['password', raw.password]]);
+  const hidden = invisibleIn([
+    ['number', raw.id],
+    ['password', raw.password],
+  ]);
   if (hidden) return { ok: false, reason: hidden };
   const id = normalizeMeetingId(raw.id);
   if (id === null) return { ok: false, reason: reasons.invalidMeetingId(quote(raw.id, 30)) };
@@ -78,7 +81,11 @@ export function checkMeeting(raw: RawMeeting): Checked<Meeting> {
 
 /** Validates and normalises a terminal; a failure names the field that is wrong. */
 export function checkTerminal(raw: RawTerminal): Checked<Terminal> {
-  const hidden = invisibleIn([['number', raw.callNum], ['number', raw.orgId], ['name', raw.name]]);
+  const hidden = invisibleIn([
+    ['number', raw.callNum],
+    ['number', raw.orgId],
+    ['name', raw.name],
+  ]);
   if (hidden) return { ok: false, reason: hidden };
   const callNum = normalizeSipNumber(raw.callNum);
   if (callNum === null) {
@@ -94,7 +101,7 @@ export function checkTerminal(raw: RawTerminal): Checked<Terminal> {
   if (raw.numberType !== undefined) {
     const numberType = normalizeNumberType(raw.numberType);
     if (numberType === null) {
-      const shown = typeof raw.numberType === 'string' ? raw.numberType : JSON.stringify(raw.numberType) ?? '';
+      const shown = typeof raw.numberType === 'string' ? raw.numberType : (JSON.stringify(raw.numberType) ?? '');
       return { ok: false, reason: reasons.invalidNumberType(quote(shown, 20)) };
     }
     terminal.numberType = numberType;
@@ -126,11 +133,7 @@ export function normalizeName(raw: string): string | null {
 }
 
 /** Combines validated parts into an outcome; `null` when there is neither part. */
-export function recognized(
-  source: PayloadSource,
-  meeting: Meeting | undefined,
-  terminal: Terminal | undefined,
-): Recognized | null {
+export function recognized(source: PayloadSource, meeting: Meeting | undefined, terminal: Terminal | undefined): Recognized | null {
   if (meeting && terminal) return { kind: 'both', source, meeting, terminal };
   if (meeting) return { kind: 'meeting', source, meeting };
   if (terminal) return { kind: 'terminal', source, terminal };

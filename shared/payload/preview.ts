@@ -34,7 +34,10 @@ export function makePreview(text: string): string {
 
 /** A value for quoting in a reason: whitespace collapsed, controls escaped, at most `max` chars. */
 export function quote(text: string, max = 40): string {
-  const collapsed = text.slice(0, max * 4).replace(/\s+/gu, ' ').trim();
+  const collapsed = text
+    .slice(0, max * 4)
+    .replace(/\s+/gu, ' ')
+    .trim();
   const { head: start, cut } = head(collapsed, max);
   if (!cut && text.length <= max * 4) return makeVisible(start);
   return `${makeVisible(start).trimEnd()}…`;

@@ -42,10 +42,7 @@ export const invisibleCharacter = (field: InvisibleField, name: string): Text =>
     `此二维码中的${INVISIBLE_FIELD[field].zh}包含不可见字符（${name}，零宽或文字方向字符），可能使其看起来像其他内容，已拒绝读取。请使用会议邀请中的二维码，或手动输入。`,
   );
 
-export const empty: Text = text(
-  `This QR code is empty. Scan the meeting's QR code.`,
-  '此二维码内容为空。请扫描会议二维码。',
-);
+export const empty: Text = text(`This QR code is empty. Scan the meeting's QR code.`, '此二维码内容为空。请扫描会议二维码。');
 
 export const internalError: Text = text(
   'This QR code could not be read because of an internal error. Try again, or type the meeting ID.',

@@ -3,15 +3,7 @@ import type { Meeting, Terminal } from '../schemas';
 
 /** Which of the forms in docs/qr-formats.md a payload was read as. */
 export type PayloadSource =
-  | 'huawei-link'
-  | 'cloudlink'
-  | 'url-parameters'
-  | 'invitation-text'
-  | 'json'
-  | 'app-link'
-  | 'sip-uri'
-  | 'tel-uri'
-  | 'bare-number';
+  'huawei-link' | 'cloudlink' | 'url-parameters' | 'invitation-text' | 'json' | 'app-link' | 'sip-uri' | 'tel-uri' | 'bare-number';
 
 /** What one QR code's text means. `parsePayload` returns it and never throws. */
 export type ParsedPayload =

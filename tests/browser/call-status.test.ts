@@ -6,7 +6,13 @@
 import { expect, it } from 'vitest';
 import { InvokeChannel } from '../../shared/ipc';
 import { TERMINAL_BUSY } from '../../simulator/calls';
-import { FIXTURE_GUEST_PASSWORD, FIXTURE_HOST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import {
+  FIXTURE_GUEST_PASSWORD,
+  FIXTURE_HOST_PASSWORD,
+  FIXTURE_MEETING_ID,
+  FIXTURE_ORG_ID,
+  FIXTURE_TERMINAL,
+} from '../../simulator/fixture';
 import { describeBrowser } from './support/browser';
 import { inviteButton, waitForRole, waitForText } from './support/expect-ui';
 import { INVITATION_ZH } from './support/images';
@@ -42,7 +48,11 @@ describeBrowser('main window: the call after the invite', () => {
     await paste(page, INVITATION_ZH);
     await waitForText(page, '914 083 136');
     await inviteButton(page).click();
-    await waitForRole(page, 'status', 'Call placed. Whether Room A joined cannot be confirmed without the host password or an enterprise App ID.');
+    await waitForRole(
+      page,
+      'status',
+      'Call placed. Whether Room A joined cannot be confirmed without the host password or an enterprise App ID.',
+    );
     await waitForRole(page, 'status', 'Calling Room A…');
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(Object.fromEntries(t.preview.sim.control.callCounts)).toEqual({});
@@ -50,7 +60,9 @@ describeBrowser('main window: the call after the invite', () => {
 
   it('says "Room B did not join — busy" as an alert with what to do', async () => {
     const { page } = t;
-    t.preview.store().update({ rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }], selectedRoomId: 'room-b' });
+    t.preview
+      .store()
+      .update({ rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }], selectedRoomId: 'room-b' });
     await page.reload();
     await paste(page, INVITATION_ZH);
     await waitForText(page, '914 083 136');
@@ -95,7 +107,14 @@ describeBrowser('main window: the call after the invite', () => {
     expect((await preview.invoke(InvokeChannel.saveAppKey, { appKey: preview.sim.app.appKey })).ok).toBe(true);
     await page.goto(`${preview.url}?mode=room`);
     await page.getByRole('heading', { level: 1, name: 'Room A' }).waitFor();
-    expect((await preview.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, origin: 'camera' })).ok).toBe(true);
+    expect(
+      (
+        await preview.invoke(InvokeChannel.invite, {
+          meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
+          origin: 'camera',
+        })
+      ).ok,
+    ).toBe(true);
     await waitForRole(page, 'status', 'Room A joined the meeting');
     // The small status line for whoever looks after the room says it too, and keeps it.
     const statusLine = page.locator('footer.room-footer');
@@ -119,7 +138,14 @@ describeBrowser('main window: the call after the invite', () => {
     await page.getByRole('heading', { level: 1, name: 'Room A' }).waitFor();
     const statusLine = page.locator('footer.room-footer');
     expect(await statusLine.innerText()).toContain('Call:\nnone');
-    expect((await preview.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, origin: 'camera' })).ok).toBe(true);
+    expect(
+      (
+        await preview.invoke(InvokeChannel.invite, {
+          meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
+          origin: 'camera',
+        })
+      ).ok,
+    ).toBe(true);
     await statusLine.getByText('Room A: joining not confirmed — no host password or App ID').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // On a 1280×720 room screen nothing in the side column runs over the status line (the room's own code once did).
@@ -133,11 +159,25 @@ describeBrowser('main window: the call after the invite', () => {
     expect(bottoms.length).toBeGreaterThan(1);
     expect(Math.max(...bottoms)).toBeLessThanOrEqual(lineTop);
 
-    preview.store().update({ language: 'zh-CN', rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }], selectedRoomId: 'room-b' });
+    preview
+      .store()
+      .update({
+        language: 'zh-CN',
+        rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }],
+        selectedRoomId: 'room-b',
+      });
     await page.goto(`${preview.url}?mode=room`);
     await page.getByRole('heading', { level: 1, name: 'Room B' }).waitFor();
     const zhLine = page.locator('footer.room-footer');
-    expect((await preview.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, hostPassword: FIXTURE_HOST_PASSWORD, origin: 'camera' })).ok).toBe(true);
+    expect(
+      (
+        await preview.invoke(InvokeChannel.invite, {
+          meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
+          hostPassword: FIXTURE_HOST_PASSWORD,
+          origin: 'camera',
+        })
+      ).ok,
+    ).toBe(true);
     await zhLine.getByText('Room B 未入会 — 忙线').waitFor();
     expect(await zhLine.innerText()).toContain('CALL.11076001');
     expect(await page.content()).not.toContain(FIXTURE_HOST_PASSWORD);

@@ -30,7 +30,12 @@ describeBrowser('invisible characters in typed values', () => {
     await page.getByLabel('SIP number').fill('+99111253020382687\u2060');
     await waitForText(page, 'Contains an invisible character (U+2060');
     await page.getByRole('button', { name: 'Save room' }).click();
-    expect(preview.store().read().rooms.map((r) => r.name)).toEqual(['Room A']);
+    expect(
+      preview
+        .store()
+        .read()
+        .rooms.map((r) => r.name),
+    ).toEqual(['Room A']);
     // The format hint is still given for a value that is merely wrong.
     await name.fill('');
     await page.getByLabel('SIP number').fill('+99 12ab');

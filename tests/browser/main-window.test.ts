@@ -7,7 +7,16 @@ import { expect, it } from 'vitest';
 import { FIXTURE_MEETING_ID } from '../../simulator/fixture';
 import { describeBrowser } from './support/browser';
 import { inviteButton, visibleText, waitForRole, waitForText } from './support/expect-ui';
-import { CLOUDLINK, INVITATION_ZH, WEB_LINK_NO_PASSWORD, largeImageWithSmallCode, noCodePicture, pngClaiming, qrImage, qrSheet } from './support/images';
+import {
+  CLOUDLINK,
+  INVITATION_ZH,
+  WEB_LINK_NO_PASSWORD,
+  largeImageWithSmallCode,
+  noCodePicture,
+  pngClaiming,
+  qrImage,
+  qrSheet,
+} from './support/images';
 import type { InPage } from './support/in-page';
 import { expectOneInvite } from './support/invites';
 import { drop, openFile, paste, tempFile } from './support/page';
@@ -119,7 +128,10 @@ describeBrowser('main window: reading codes and inviting', () => {
     await inviteButton(page).click();
     await waitForRole(page, 'status', 'Calling Room A…');
     expect(t.preview.sim.invites().map((i) => i.outcome)).toEqual([401, 200]);
-    expect(t.preview.store().read().recentMeetings[0]).toMatchObject({ id: FIXTURE_MEETING_ID, passwordCipher: expect.any(String) as string });
+    expect(t.preview.store().read().recentMeetings[0]).toMatchObject({
+      id: FIXTURE_MEETING_ID,
+      passwordCipher: expect.any(String) as string,
+    });
   });
 
   it('explains the admin switch when the enterprise has it off, and Retry works once it is on', async () => {
@@ -218,5 +230,4 @@ describeBrowser('main window: reading codes and inviting', () => {
     await waitForRole(page, 'status', 'Calling Room B…');
     expectOneInvite(t.preview.sim, '+99111253020382687', null);
   });
-
 });

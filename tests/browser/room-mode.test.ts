@@ -74,7 +74,16 @@ describeBrowser('room mode with a fake camera', () => {
     const [a, b] = await Promise.all([qrPng(MEETING_A), qrPng(MEETING_B)]);
     const [meetingFile, switchingFile] = await Promise.all([
       writeFakeCamera(path.join(dir, 'meeting.y4m'), [{ image: a, frames: 10 }], 1280, 720, 30),
-      writeFakeCamera(path.join(dir, 'switching.y4m'), [{ image: a, frames: 30 }, { image: b, frames: 70 }], 640, 480, 5),
+      writeFakeCamera(
+        path.join(dir, 'switching.y4m'),
+        [
+          { image: a, frames: 30 },
+          { image: b, frames: 70 },
+        ],
+        640,
+        480,
+        5,
+      ),
     ]);
     [preview, meetingCam, switchingCam, noCam, twoCams] = await Promise.all([
       startPreview({ invitesPerMinute: 1000, platform: 'linux' }),
@@ -148,7 +157,9 @@ describeBrowser('room mode with a fake camera', () => {
 
   it('invites a second, different meeting at once', async () => {
     const page = await openRoom(switchingCam, { permissions: ['camera'] });
-    await expect.poll(() => preview.sim.invites().map((i) => i.conferenceID), { ...POLL, timeout: 20_000 }).toEqual([FIXTURE_MEETING_ID, FIXTURE_STATE_MEETINGS['not-started']]);
+    await expect
+      .poll(() => preview.sim.invites().map((i) => i.conferenceID), { ...POLL, timeout: 20_000 })
+      .toEqual([FIXTURE_MEETING_ID, FIXTURE_STATE_MEETINGS['not-started']]);
     // Meeting B has not started: the simulator refused it, and the room says so and what to do.
     const alert = await waitForRole(page, 'alert', 'The meeting has not started yet.');
     expect(await alert.textContent()).toContain('Try again once the host has started the meeting.');
@@ -171,11 +182,19 @@ describeBrowser('room mode with a fake camera', () => {
     expect(await cameraState(room)).toBe('no-camera');
     const png = await room.getByRole('img', { name: 'QR code of Room A' }).screenshot();
     const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const codes = decodeQrCodes({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height });
+    const codes = decodeQrCodes({
+      data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+      width: info.width,
+      height: info.height,
+    });
     expect(codes).toHaveLength(1);
     const text = codes[0]?.text ?? '';
     expect(text).not.toMatch(/password|meeting=/iu);
-    expect(parsePayload(text)).toMatchObject({ kind: 'terminal', source: 'app-link', terminal: { callNum: FIXTURE_TERMINAL, orgId: FIXTURE_ORG_ID, numberType: 0, name: 'Room A' } });
+    expect(parsePayload(text)).toMatchObject({
+      kind: 'terminal',
+      source: 'app-link',
+      terminal: { callNum: FIXTURE_TERMINAL, orgId: FIXTURE_ORG_ID, numberType: 0, name: 'Room A' },
+    });
 
     // A colleague's app reads it (here: pasted into the main window) and invites the room into a meeting.
     const main = await open(noCam, preview.url);
@@ -208,7 +227,9 @@ describeBrowser('room mode with a fake camera', () => {
       );
     await setHidden(true);
     expect(await cameraState(page)).toBe('paused');
-    await expect.poll(() => page.evaluate("document.querySelector('.room-video').srcObject === null"), { ...POLL, timeout: 8000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate("document.querySelector('.room-video').srcObject === null"), { ...POLL, timeout: 8000 })
+      .toBe(true);
     await setHidden(false);
     await expect.poll(() => cameraState(page), POLL).toBe('live');
   });
@@ -243,7 +264,10 @@ describeBrowser('room mode with a fake camera', () => {
     await page.getByRole('button', { name: 'Back' }).click();
     await page.locator('.dropzone').waitFor();
 
-    preview.reset({ path: '/etc/qr-room-invite/managed.json', config: { version: 1, settings: { roomMode: true, roomCooldownSeconds: 120, language: 'zh-CN' }, locked: [] } });
+    preview.reset({
+      path: '/etc/qr-room-invite/managed.json',
+      config: { version: 1, settings: { roomMode: true, roomCooldownSeconds: 120, language: 'zh-CN' }, locked: [] },
+    });
     const managed = await open(noCam, preview.url);
     await waitForText(managed, '请将会议二维码对准摄像头');
     await waitForRole(managed, 'alert', '未找到摄像头');

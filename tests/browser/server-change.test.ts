@@ -23,7 +23,10 @@ describeBrowser('changing the meeting server', () => {
     await waitForRole(page, 'alert', 'The server settings were not changed.');
     expect(preview.store().read().customBaseUrl).toBe(preview.sim.url);
     expect(preview.fakes().serverChanges).toEqual([
-      { from: expect.objectContaining({ customBaseUrl: preview.sim.url }) as unknown, to: expect.objectContaining({ customBaseUrl: 'https://attacker.example' }) as unknown },
+      {
+        from: expect.objectContaining({ customBaseUrl: preview.sim.url }) as unknown,
+        to: expect.objectContaining({ customBaseUrl: 'https://attacker.example' }) as unknown,
+      },
     ]);
 
     preview.fakes().confirmServerChange = true;

@@ -48,7 +48,12 @@ describeBrowser('settings, languages, themes and accessibility', () => {
     await page.getByLabel('Name', { exact: true }).fill('Room B');
     await page.getByRole('button', { name: 'Save room' }).click();
     await page.getByRole('radio', { name: /Room B/u }).waitFor();
-    expect(preview.store().read().rooms.map((r) => [r.name, r.callNum, r.orgId])).toEqual([
+    expect(
+      preview
+        .store()
+        .read()
+        .rooms.map((r) => [r.name, r.callNum, r.orgId]),
+    ).toEqual([
       ['Room A', '+99111253020382685', '115489'],
       ['Room B', '+99111253020382687', '115489'],
     ]);
@@ -61,7 +66,12 @@ describeBrowser('settings, languages, themes and accessibility', () => {
     await page.getByRole('radio', { name: /Board room/u }).waitFor();
     await page.getByRole('button', { name: 'Remove Board room' }).click();
     await page.getByRole('radio', { name: /Board room/u }).waitFor({ state: 'detached' });
-    expect(preview.store().read().rooms.map((r) => r.name)).toEqual(['Room A']);
+    expect(
+      preview
+        .store()
+        .read()
+        .rooms.map((r) => r.name),
+    ).toEqual(['Room A']);
     expect(preview.store().read().selectedRoomId).toBeUndefined();
 
     await page.getByRole('button', { name: 'Back' }).click();
@@ -131,7 +141,10 @@ describeBrowser('settings, languages, themes and accessibility', () => {
 
   it('shows settings fixed by the administrator as locked, and an ignored managed file with its reason', async () => {
     const { preview } = t;
-    preview.reset({ path: '/etc/qr-room-invite/managed.json', config: { version: 1, settings: { site: 'intl' }, locked: ['rooms', 'site'] } });
+    preview.reset({
+      path: '/etc/qr-room-invite/managed.json',
+      config: { version: 1, settings: { site: 'intl' }, locked: ['rooms', 'site'] },
+    });
     const page = await t.openPage();
     await openSettings(page);
     await waitForText(page, 'Some settings are managed by your administrator (/etc/qr-room-invite/managed.json).');

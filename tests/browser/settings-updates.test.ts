@@ -27,7 +27,11 @@ describeBrowser('settings: updates', () => {
     const { preview } = t;
     preview.reset({
       path: '/etc/qr-room-invite/managed.json',
-      config: { version: 1, settings: { language: 'zh-CN', updates: { mode: 'install', url: 'https://updates.corp.example/qrri/' } }, locked: [] },
+      config: {
+        version: 1,
+        settings: { language: 'zh-CN', updates: { mode: 'install', url: 'https://updates.corp.example/qrri/' } },
+        locked: [],
+      },
     });
     const page = await t.openPage();
     await openSettings(page);

@@ -90,7 +90,11 @@ describeBrowser('tray commands, links, samples and the keyboard', () => {
           const w = globalThis as unknown as InPage;
           const el = w.document.activeElement;
           const style = el ? w.getComputedStyle(el) : null;
-          return { text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(), outline: style?.outlineStyle ?? 'none', width: style?.outlineWidth ?? '0px' };
+          return {
+            text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(),
+            outline: style?.outlineStyle ?? 'none',
+            width: style?.outlineWidth ?? '0px',
+          };
         });
         expect(focused.outline, `focus ring on "${focused.text}"`).not.toBe('none');
         expect(focused.width).not.toBe('0px');
@@ -134,7 +138,14 @@ describeBrowser('tray commands, links, samples and the keyboard', () => {
   });
 
   it('lets the page reach nothing but its own preview server (CSP connect-src)', async () => {
-    const result = await t.page.evaluate(async (url) => fetch(url).then(() => 'reached', () => 'blocked'), t.preview.sim.url);
+    const result = await t.page.evaluate(
+      async (url) =>
+        fetch(url).then(
+          () => 'reached',
+          () => 'blocked',
+        ),
+      t.preview.sim.url,
+    );
     expect(result).toBe('blocked');
   });
 });

@@ -82,10 +82,22 @@ describeBrowser('a terminal that is not one of your rooms', () => {
     await preview.store().recordMeeting({ id: FIXTURE_MEETING_ID, password: '123123' });
     for (const request of [
       { meeting: { id: FIXTURE_MEETING_ID }, terminal: { callNum: STRANGER, name: 'Room A' } },
-      { meeting: { id: FIXTURE_MEETING_ID }, terminal: { callNum: STRANGER }, origin: 'tray' as const, unknownTerminal: { confirmedCallNum: STRANGER, confirmedMeetingId: FIXTURE_MEETING_ID } },
-      { meeting: { id: FIXTURE_MEETING_ID }, terminal: { callNum: STRANGER }, unknownTerminal: { confirmedCallNum: '+99900012346', confirmedMeetingId: FIXTURE_MEETING_ID } },
+      {
+        meeting: { id: FIXTURE_MEETING_ID },
+        terminal: { callNum: STRANGER },
+        origin: 'tray' as const,
+        unknownTerminal: { confirmedCallNum: STRANGER, confirmedMeetingId: FIXTURE_MEETING_ID },
+      },
+      {
+        meeting: { id: FIXTURE_MEETING_ID },
+        terminal: { callNum: STRANGER },
+        unknownTerminal: { confirmedCallNum: '+99900012346', confirmedMeetingId: FIXTURE_MEETING_ID },
+      },
     ]) {
-      expect(await preview.invoke(InvokeChannel.invite, request)).toMatchObject({ ok: false, error: { code: 'QRRI.UNKNOWN_TERMINAL_NOT_CONFIRMED' } });
+      expect(await preview.invoke(InvokeChannel.invite, request)).toMatchObject({
+        ok: false,
+        error: { code: 'QRRI.UNKNOWN_TERMINAL_NOT_CONFIRMED' },
+      });
     }
     expect(preview.sim.invites()).toHaveLength(0);
   });

@@ -60,11 +60,20 @@ describe('qr-room-invite invite --wait', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, status: 'joined', via: 'control', reason: null, resultCode: null });
   });
 
-  it('busy: exit 5 with the reason and Huawei\'s result code', async () => {
+  it("busy: exit 5 with the reason and Huawei's result code", async () => {
     const run = await cli(['invite', '--meeting', FIXTURE_MEETING_ID, '--to', TERMINAL_BUSY, '--wait', '--json'], { env: host });
     expect(run.code).toBe(5);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, status: 'not-joined', via: 'control', reason: 'busy', resultCode: 'CALL.11076001' });
-    const text = await cli(['invite', '--meeting', FIXTURE_MEETING_ID, '--to', TERMINAL_BUSY, '--wait', '10', '--host-password-stdin'], { env: guest, stdin: FIXTURE_HOST_PASSWORD });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: true,
+      status: 'not-joined',
+      via: 'control',
+      reason: 'busy',
+      resultCode: 'CALL.11076001',
+    });
+    const text = await cli(['invite', '--meeting', FIXTURE_MEETING_ID, '--to', TERMINAL_BUSY, '--wait', '10', '--host-password-stdin'], {
+      env: guest,
+      stdin: FIXTURE_HOST_PASSWORD,
+    });
     expect(text.code).toBe(5);
     expect(text.stderr).toContain(`${TERMINAL_BUSY} did not join — busy`);
     expect(text.stderr).toContain('What to do:');
@@ -109,14 +118,24 @@ describe('qr-room-invite status and hangup', () => {
 
   it('App ID: status and hangup through door B; a wrong key is exit 6 with USG.206010025; no source is exit 6', async () => {
     const app = { QRRI_APP_ID: sim.app.appId };
-    await cli(['invite', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--wait', '--json', '--app-key-stdin'], { env: { ...guest, ...app }, stdin: sim.app.appKey });
-    const status = await cli(['status', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--json'], { env: { ...app, QRRI_APP_KEY: sim.app.appKey } });
+    await cli(['invite', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--wait', '--json', '--app-key-stdin'], {
+      env: { ...guest, ...app },
+      stdin: sim.app.appKey,
+    });
+    const status = await cli(['status', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--json'], {
+      env: { ...app, QRRI_APP_KEY: sim.app.appKey },
+    });
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ status: 'joined', via: 'app-id' });
-    const wrong = await cli(['status', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--json'], { env: { ...app, QRRI_APP_KEY: 'wrong' } });
+    const wrong = await cli(['status', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--json'], {
+      env: { ...app, QRRI_APP_KEY: 'wrong' },
+    });
     expect(wrong.code).toBe(6);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ status: 'unconfirmed', via: 'app-id', resultCode: 'USG.206010025' });
-    const hangup = await cli(['hangup', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--app-id', sim.app.appId, '--app-key-stdin'], { stdin: sim.app.appKey });
+    const hangup = await cli(
+      ['hangup', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--app-id', sim.app.appId, '--app-key-stdin'],
+      { stdin: sim.app.appKey },
+    );
     expect(hangup.code).toBe(0);
     expect(sim.hangUps()).toHaveLength(1);
     const none = await cli(['hangup', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL]);

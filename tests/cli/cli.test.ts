@@ -49,7 +49,9 @@ beforeAll(async () => {
   meetingPng = await writeQrImage(dir, 'meeting', meetingText);
   linkPng = await writeQrImage(dir, 'link', `https://meeting.huaweicloud.com/#/j/${FIXTURE_MEETING_ID}/EWmHgcyGmDYDQEamd0oT9TcSwzMUxZlLA`);
   blankPng = join(dir, 'blank.png');
-  await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } }).png().toFile(blankPng);
+  await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } })
+    .png()
+    .toFile(blankPng);
 });
 
 function baseArgs(): string[] {
@@ -60,17 +62,27 @@ describe('qr-room-invite decode', () => {
   it('prints every code as JSON with kind, meeting and time; the password is masked', async () => {
     const run = await cli(['decode', meetingPng, '--json']);
     expect(run.code).toBe(0);
-    const [report] = JSON.parse(run.stdout) as [{ file: string; ms: number; codes: { kind: string; text: string; meeting: Record<string, unknown> }[] }];
+    const [report] = JSON.parse(run.stdout) as [
+      { file: string; ms: number; codes: { kind: string; text: string; meeting: Record<string, unknown> }[] },
+    ];
     expect(report.file).toBe(meetingPng);
     expect(report.ms).toBeGreaterThan(0);
     expect(report.codes).toHaveLength(1);
-    expect(report.codes[0]).toMatchObject({ kind: 'meeting', meeting: { id: FIXTURE_MEETING_ID, password: '******', passwordRole: 'guest' } });
+    expect(report.codes[0]).toMatchObject({
+      kind: 'meeting',
+      meeting: { id: FIXTURE_MEETING_ID, password: '******', passwordRole: 'guest' },
+    });
     expect(run.stdout).not.toContain(FIXTURE_GUEST_PASSWORD);
   });
 
   it('reads JPEG, WebP, GIF and BMP files', async () => {
-    const files = await Promise.all((['jpeg', 'webp', 'gif'] as const).map((f) => writeQrImage(dir, `terminal-${f}`, 'sip:+99111253020382685', f)));
-    const { data, info } = await sharp(await qrPng('tel:+99111253020382685')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const files = await Promise.all(
+      (['jpeg', 'webp', 'gif'] as const).map((f) => writeQrImage(dir, `terminal-${f}`, 'sip:+99111253020382685', f)),
+    );
+    const { data, info } = await sharp(await qrPng('tel:+99111253020382685'))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     // bmp-ts wants ABGR byte order.
     const abgr = Buffer.alloc(data.length);
     for (let i = 0; i < data.length; i += 4) abgr.set([255, data[i + 2] ?? 0, data[i + 1] ?? 0, data[i] ?? 0], i);
@@ -104,7 +116,10 @@ describe('qr-room-invite decode', () => {
   });
 
   it('ends quietly, exit 0, when the reader of its output has gone (decode … | head -1)', async () => {
-    const child = spawn(process.execPath, [CLI, 'decode', meetingPng, linkPng, meetingPng], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'decode', meetingPng, linkPng, meetingPng], {
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Closing our end of the pipe before the CLI writes makes its first write fail with EPIPE.
     child.stdout.destroy();
     let stderr = '';
@@ -125,13 +140,17 @@ describe('qr-room-invite invite', () => {
   });
 
   it('takes the password from stdin for a link without one', async () => {
-    const run = await cli(['invite', '--image', linkPng, '--to', FIXTURE_TERMINAL, ...baseArgs(), '--password-stdin', '--json'], { stdin: `${FIXTURE_GUEST_PASSWORD}\n` });
+    const run = await cli(['invite', '--image', linkPng, '--to', FIXTURE_TERMINAL, ...baseArgs(), '--password-stdin', '--json'], {
+      stdin: `${FIXTURE_GUEST_PASSWORD}\n`,
+    });
     expect(run.code).toBe(0);
     expect(sim().invites()).toHaveLength(1);
   });
 
   it('exits 3 with status and code when the server refuses (wrong password from QRRI_PASSWORD)', async () => {
-    const run = await cli(['invite', '--meeting', '914 083 136', '--to', FIXTURE_TERMINAL, ...baseArgs(), '--json'], { env: { QRRI_PASSWORD: '000000' } });
+    const run = await cli(['invite', '--meeting', '914 083 136', '--to', FIXTURE_TERMINAL, ...baseArgs(), '--json'], {
+      env: { QRRI_PASSWORD: '000000' },
+    });
     expect(run.code).toBe(3);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out).toMatchObject({ ok: false, status: 401, code: 'MMC.111072065', outcome: 'failed' });
@@ -140,7 +159,9 @@ describe('qr-room-invite invite', () => {
   });
 
   it('explains a refusal for people: what happened, what to do, details', async () => {
-    const run = await cli(['invite', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, ...baseArgs()], { env: { QRRI_PASSWORD: '000000' } });
+    const run = await cli(['invite', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, ...baseArgs()], {
+      env: { QRRI_PASSWORD: '000000' },
+    });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/^Error: .+\nWhat to do: .+\nDetails: HTTP 401, code MMC\.111072065, request ID [0-9a-f-]{36}/mu);
   });
@@ -154,7 +175,9 @@ describe('qr-room-invite invite', () => {
     ['both --image and --meeting', ['--image', 'LINK', '--meeting', FIXTURE_MEETING_ID], /exactly one/u],
     ['an unknown option', ['--meeting', FIXTURE_MEETING_ID, '--frobnicate'], /frobnicate/u],
   ])('exits 2 for %s, sends nothing', async (_name, args, message) => {
-    const run = await cli(['invite', ...args.map((a) => (a === 'LINK' ? linkPng : a)), ...baseArgs()], { env: args.includes('--image') ? {} : { QRRI_PASSWORD: FIXTURE_GUEST_PASSWORD } });
+    const run = await cli(['invite', ...args.map((a) => (a === 'LINK' ? linkPng : a)), ...baseArgs()], {
+      env: args.includes('--image') ? {} : { QRRI_PASSWORD: FIXTURE_GUEST_PASSWORD },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(sim().invites()).toHaveLength(0);
@@ -164,7 +187,14 @@ describe('qr-room-invite invite', () => {
     const configDir = join(dir, 'with-room');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(configDir, { recursive: true });
-    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ schemaVersion: 1, rooms: [{ id: 'r1', name: 'Room 1', callNum: '+99111253020300001', orgId: FIXTURE_ORG_ID }], selectedRoomId: 'r1' }));
+    writeFileSync(
+      join(configDir, 'config.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        rooms: [{ id: 'r1', name: 'Room 1', callNum: '+99111253020300001', orgId: FIXTURE_ORG_ID }],
+        selectedRoomId: 'r1',
+      }),
+    );
     const run = await cli(['invite', '--image', meetingPng, ...baseArgs(), '--json'], { env: { QRRI_CONFIG_DIR: configDir } });
     expect(run.code).toBe(0);
     expect(sim().invites()[0]?.body).toMatchObject({ callNum: '+99111253020300001', orgID: FIXTURE_ORG_ID });
@@ -179,7 +209,18 @@ describe('qr-room-invite invite', () => {
 
   it('exits 4 with outcome unknown when the server hangs after the request', async () => {
     sim().setFaults({ queue: [{ kind: 'hang' }] });
-    const run = await cli(['invite', '--image', meetingPng, '--to', FIXTURE_TERMINAL, ...baseArgs(), '--timeout', '1', '--json', '--verbose']);
+    const run = await cli([
+      'invite',
+      '--image',
+      meetingPng,
+      '--to',
+      FIXTURE_TERMINAL,
+      ...baseArgs(),
+      '--timeout',
+      '1',
+      '--json',
+      '--verbose',
+    ]);
     expect(run.code).toBe(4);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, code: 'QRRI.OUTCOME_UNKNOWN', outcome: 'unknown' });
     expect(run.stderr).toContain('[warn] inviteWithPwd failed');
@@ -207,7 +248,11 @@ describe('qr-room-invite invite', () => {
     const notPem = join(dir, 'not-a-ca.pem');
     writeFileSync(notPem, 'hello, not a certificate');
     const runs = await Promise.all(
-      [join(dir, 'no-such-ca.pem'), notPem].map((ca) => cli(['invite', '--image', meetingPng, '--to', FIXTURE_TERMINAL, '--base-url', sim().url, '--ca', ca], { env: { QRRI_PASSWORD: FIXTURE_GUEST_PASSWORD } })),
+      [join(dir, 'no-such-ca.pem'), notPem].map((ca) =>
+        cli(['invite', '--image', meetingPng, '--to', FIXTURE_TERMINAL, '--base-url', sim().url, '--ca', ca], {
+          env: { QRRI_PASSWORD: FIXTURE_GUEST_PASSWORD },
+        }),
+      ),
     );
     for (const run of runs) {
       expect(run.code).toBe(2);

@@ -16,8 +16,11 @@ const dir = tempDir('qrri-cli-hostile-');
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', QRRI_CONFIG_DIR: join(dir, 'config'), LANG: 'en_US.UTF-8', ...env }, timeout: 20_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH ?? '', QRRI_CONFIG_DIR: join(dir, 'config'), LANG: 'en_US.UTF-8', ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
     child.stdin?.end('');
   });
@@ -51,12 +54,26 @@ describe('qr-room-invite decode: hostile code texts', () => {
 });
 
 describe('qr-room-invite invite --password', () => {
-  it.each([[['--password', FIXTURE_GUEST_PASSWORD]], [[`--password=${FIXTURE_GUEST_PASSWORD}`]]])('is refused with exit 2, naming the safe ways, and sends nothing (%j)', async (flag) => {
-    const run = await cli(['invite', '--meeting', FIXTURE_MEETING_ID, '--to', FIXTURE_TERMINAL, '--base-url', sim().url, '--ca', sim().caPath, ...flag]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--password-stdin');
-    expect(run.stderr).toContain('QRRI_PASSWORD');
-    expect(run.stderr).not.toContain(FIXTURE_GUEST_PASSWORD);
-    expect(sim().invites()).toHaveLength(0);
-  });
+  it.each([[['--password', FIXTURE_GUEST_PASSWORD]], [[`--password=${FIXTURE_GUEST_PASSWORD}`]]])(
+    'is refused with exit 2, naming the safe ways, and sends nothing (%j)',
+    async (flag) => {
+      const run = await cli([
+        'invite',
+        '--meeting',
+        FIXTURE_MEETING_ID,
+        '--to',
+        FIXTURE_TERMINAL,
+        '--base-url',
+        sim().url,
+        '--ca',
+        sim().caPath,
+        ...flag,
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--password-stdin');
+      expect(run.stderr).toContain('QRRI_PASSWORD');
+      expect(run.stderr).not.toContain(FIXTURE_GUEST_PASSWORD);
+      expect(sim().invites()).toHaveLength(0);
+    },
+  );
 });

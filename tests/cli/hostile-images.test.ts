@@ -44,15 +44,31 @@ describe('hostile images', () => {
     ['a truncated BMP', 'cut.bmp', Buffer.from('BM\u0000\u0000'), /truncated BMP/u],
   ])('refuses %s with a reason', async (_name, file, content, reason) => {
     let bytes: Buffer;
-    if (content === null) bytes = (await sharp(await qrPng('x')).jpeg().toBuffer()).subarray(0, 300);
-    else if (content === 'tiff') bytes = await sharp(await qrPng('x')).tiff().toBuffer();
+    if (content === null)
+      bytes = (
+        await sharp(await qrPng('x'))
+          .jpeg()
+          .toBuffer()
+      ).subarray(0, 300);
+    else if (content === 'tiff')
+      bytes = await sharp(await qrPng('x'))
+        .tiff()
+        .toBuffer();
     else bytes = content as Buffer;
     expect(await refused(file, bytes)).toMatch(reason);
   });
 
   it('reads the first frame of an animated GIF', async () => {
-    const frames = await Promise.all(['sip:+99111253020300001', 'sip:+99111253020300002'].map(async (t) => sharp(await qrPng(t)).resize(240, 240).toBuffer()));
-    const gif = await sharp(frames, { join: { animated: true } }).gif({ delay: [500, 500] }).toBuffer();
+    const frames = await Promise.all(
+      ['sip:+99111253020300001', 'sip:+99111253020300002'].map(async (t) =>
+        sharp(await qrPng(t))
+          .resize(240, 240)
+          .toBuffer(),
+      ),
+    );
+    const gif = await sharp(frames, { join: { animated: true } })
+      .gif({ delay: [500, 500] })
+      .toBuffer();
     expect((await sharp(gif).metadata()).pages).toBe(2);
     const path = join(dir, 'animated.gif');
     writeFileSync(path, gif);

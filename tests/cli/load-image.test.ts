@@ -118,7 +118,9 @@ describe('PNG without sharp', () => {
   });
 
   it('reads an interlaced PNG (through sharp: pngjs would inflate it without a bound)', async () => {
-    const bytes = await sharp(await qrPng(TEXT)).png({ progressive: true }).toBuffer();
+    const bytes = await sharp(await qrPng(TEXT))
+      .png({ progressive: true })
+      .toBuffer();
     const expected = await sharpPixels(bytes);
     const image = await loadImageFile(write('interlaced.png', bytes));
     expect(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length).equals(expected)).toBe(true);
@@ -140,20 +142,26 @@ describe('PNG without sharp', () => {
 
 describe('corrupt PNG', () => {
   it.each([
-    ['scrambled image data', (png: Buffer) => {
-      const bytes = Buffer.from(png);
-      const idat = bytes.indexOf('IDAT');
-      for (let k = idat + 10; k < idat + 60; k++) bytes[k] = (k * 37) & 255;
-      return bytes;
-    }],
+    [
+      'scrambled image data',
+      (png: Buffer) => {
+        const bytes = Buffer.from(png);
+        const idat = bytes.indexOf('IDAT');
+        for (let k = idat + 10; k < idat + 60; k++) bytes[k] = (k * 37) & 255;
+        return bytes;
+      },
+    ],
     ['a file cut in the middle of its image data', (png: Buffer) => png.subarray(0, Math.floor(png.length / 2))],
     // pngjs alone returns this one with its missing rows black.
     ['a file cut between two image data chunks', (png: Buffer) => splitImageData(png, 4, 2)],
-    ['a header wider than its image data', (png: Buffer) => {
-      const bytes = Buffer.from(png);
-      bytes.writeUInt32BE(bytes.readUInt32BE(16) + 5, 16);
-      return bytes;
-    }],
+    [
+      'a header wider than its image data',
+      (png: Buffer) => {
+        const bytes = Buffer.from(png);
+        bytes.writeUInt32BE(bytes.readUInt32BE(16) + 5, 16);
+        return bytes;
+      },
+    ],
   ])('refuses %s as corrupt or truncated, without calling sharp', async (name, damage) => {
     const path = write(`${name.replace(/\W+/gu, '-')}.png`, damage(await qrPng(TEXT)));
     expect(await refusal(path)).toBe(`${path}: image data is corrupt or truncated`);

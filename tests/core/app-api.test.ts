@@ -42,8 +42,14 @@ describe('app API: invite', () => {
   it('invites a room picked by id, and refuses an unknown room id', async () => {
     const { api, store } = testAppApi(sim());
     store.update({ rooms: [...store.read().rooms, { id: 'room-b', name: 'Room B', callNum: '+99111253020300002' }] });
-    expect(await api.invoke(InvokeChannel.invite, { meeting, roomId: 'room-b' })).toMatchObject({ ok: true, value: { roomName: 'Room B' } });
-    expect(await api.invoke(InvokeChannel.invite, { meeting: { ...meeting, password: '654321' }, roomId: 'room-z' })).toMatchObject({ ok: false, error: { code: ClientCode.missingTerminal } });
+    expect(await api.invoke(InvokeChannel.invite, { meeting, roomId: 'room-b' })).toMatchObject({
+      ok: true,
+      value: { roomName: 'Room B' },
+    });
+    expect(await api.invoke(InvokeChannel.invite, { meeting: { ...meeting, password: '654321' }, roomId: 'room-z' })).toMatchObject({
+      ok: false,
+      error: { code: ClientCode.missingTerminal },
+    });
   });
 
   it('reports bad site settings before sending anything', async () => {
@@ -61,7 +67,9 @@ describe('app API: settings and history', () => {
     const result = await api.invoke(InvokeChannel.getSettings, undefined);
     expect(result.ok).toBe(true);
     const view = (result as { value: SettingsView }).value;
-    expect(view.recentMeetings).toEqual([{ id: FIXTURE_MEETING_ID, lastUsedAt: expect.any(String) as unknown, passwordRemembered: true, hostPasswordRemembered: false }]);
+    expect(view.recentMeetings).toEqual([
+      { id: FIXTURE_MEETING_ID, lastUsedAt: expect.any(String) as unknown, passwordRemembered: true, hostPasswordRemembered: false },
+    ]);
     expect(JSON.stringify(view)).not.toMatch(/passwordCipher|123123/u);
   });
 
@@ -99,7 +107,9 @@ describe('app API: settings and history', () => {
     const { api, dir, store } = testAppApi(sim());
     await api.invoke(InvokeChannel.invite, { meeting });
     await store.recordMeeting({ id: '914083139' });
-    const labelled = (await api.invoke(InvokeChannel.labelMeeting, { id: FIXTURE_MEETING_ID, label: 'Weekly sync' })) as { value: SettingsView };
+    const labelled = (await api.invoke(InvokeChannel.labelMeeting, { id: FIXTURE_MEETING_ID, label: 'Weekly sync' })) as {
+      value: SettingsView;
+    };
     expect(labelled.value.recentMeetings.find((m) => m.id === FIXTURE_MEETING_ID)?.label).toBe('Weekly sync');
     const forgotten = (await api.invoke(InvokeChannel.forgetMeeting, { id: FIXTURE_MEETING_ID })) as { value: SettingsView };
     expect(forgotten.value.recentMeetings.map((m) => m.id)).toEqual(['914083139']);
@@ -139,7 +149,10 @@ describe('app API: diagnostics, scan notifications, links', () => {
   it('never shows renderer-chosen text in a notification (security review, finding 9)', async () => {
     const { api, notes } = testAppApi(sim());
     const forged = { outcome: 'not-ours', reason: 'Invited OK: your password expired, call +1 555 0100' };
-    expect(await api.invoke(InvokeChannel.notifyScanOutcome, forged)).toMatchObject({ ok: false, error: { code: ClientCode.invalidInput } });
+    expect(await api.invoke(InvokeChannel.notifyScanOutcome, forged)).toMatchObject({
+      ok: false,
+      error: { code: ClientCode.invalidInput },
+    });
     expect(notes).toEqual([]);
   });
 
@@ -152,34 +165,38 @@ describe('app API: rate limit', () => {
   it.each([
     [InvokeChannel.captureScreens, 'captureScreens'],
     [InvokeChannel.readClipboardImage, 'readClipboard'],
-  ] as const)('accepts 20 calls of %s a minute and refuses more without touching the screen or clipboard (security review, finding 9)', async (channel, dep) => {
-    const clock = { t: 0 };
-    let reads = 0;
-    const { api } = testAppApi(sim(), {
-      now: () => clock.t,
-      [dep]: () => {
-        reads += 1;
-        return Promise.resolve(dep === 'captureScreens' ? [] : { kind: 'empty' });
-      },
-    });
-    const results = [];
-    for (let i = 0; i < 22; i++) results.push(await api.invoke(channel, undefined));
-    expect(results.filter((r) => r.ok)).toHaveLength(20);
-    expect(results.slice(20).map((r) => !r.ok && r.error.code)).toEqual([ClientCode.captureRateLimited, ClientCode.captureRateLimited]);
-    expect(reads).toBe(20);
-    // The other kind of read has its own window.
-    const other = channel === InvokeChannel.captureScreens ? InvokeChannel.readClipboardImage : InvokeChannel.captureScreens;
-    expect(await api.invoke(other, undefined)).toMatchObject({ ok: true });
-    clock.t += 60_000;
-    expect(await api.invoke(channel, undefined)).toMatchObject({ ok: true });
-  });
+  ] as const)(
+    'accepts 20 calls of %s a minute and refuses more without touching the screen or clipboard (security review, finding 9)',
+    async (channel, dep) => {
+      const clock = { t: 0 };
+      let reads = 0;
+      const { api } = testAppApi(sim(), {
+        now: () => clock.t,
+        [dep]: () => {
+          reads += 1;
+          return Promise.resolve(dep === 'captureScreens' ? [] : { kind: 'empty' });
+        },
+      });
+      const results = [];
+      for (let i = 0; i < 22; i++) results.push(await api.invoke(channel, undefined));
+      expect(results.filter((r) => r.ok)).toHaveLength(20);
+      expect(results.slice(20).map((r) => !r.ok && r.error.code)).toEqual([ClientCode.captureRateLimited, ClientCode.captureRateLimited]);
+      expect(reads).toBe(20);
+      // The other kind of read has its own window.
+      const other = channel === InvokeChannel.captureScreens ? InvokeChannel.readClipboardImage : InvokeChannel.captureScreens;
+      expect(await api.invoke(other, undefined)).toMatchObject({ ok: true });
+      clock.t += 60_000;
+      expect(await api.invoke(channel, undefined)).toMatchObject({ ok: true });
+    },
+  );
 
   it(`accepts ${10} invites a minute through IPC and refuses more, sending nothing`, async () => {
     const clock = { t: 0 };
     const { api } = testAppApi(sim(), { now: () => clock.t });
     const results = [];
     // Different wrong passwords: each one is a distinct invite (no duplicate guard), each refused by the server.
-    for (let i = 0; i < 12; i++) results.push(await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: `wrong-${i}` } }));
+    for (let i = 0; i < 12; i++)
+      results.push(await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: `wrong-${i}` } }));
     expect(results.slice(0, 10).map((r) => !r.ok && r.error.code)).toEqual(Array(10).fill('MMC.111072065'));
     expect(results.slice(10).map((r) => !r.ok && r.error.code)).toEqual([ClientCode.rateLimited, ClientCode.rateLimited]);
     expect(sim().invites()).toHaveLength(10);

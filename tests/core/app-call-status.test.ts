@@ -86,7 +86,9 @@ describe('call status through the app API', () => {
 
   it('without host password or App ID: one "unconfirmed" status and no control call', async () => {
     const { api, statuses, callStatus } = setup();
-    expect((await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD } })).ok).toBe(true);
+    expect((await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD } })).ok).toBe(
+      true,
+    );
     await until(() => statuses.length > 0);
     expect(statuses).toEqual([expect.objectContaining({ state: 'unconfirmed', reason: 'no-source', via: null })]);
     expect(Object.fromEntries(sim.control.callCounts)).toEqual({});
@@ -99,18 +101,24 @@ describe('call status through the app API', () => {
   it('remembers an accepted host password (Remember on) for the next invite of the meeting; the window only learns "remembered"', async () => {
     const { api, statuses, events, logs, dir, store, callStatus } = setup();
     store.update({ rooms: [...store.read().rooms, { id: 'room-b', name: 'Room B', callNum: ROOM_B }] });
-    await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, hostPassword: FIXTURE_HOST_PASSWORD });
+    await api.invoke(InvokeChannel.invite, {
+      meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
+      hostPassword: FIXTURE_HOST_PASSWORD,
+    });
     await until(() => statuses.some((s) => s.roomName === 'Room A' && s.state === 'joined'));
     await until(() => store.recentMeetings()[0]?.hostPasswordCipher !== undefined);
     const view = await api.invoke(InvokeChannel.getSettings, undefined);
-    expect(view.ok && view.value.recentMeetings).toEqual([expect.objectContaining({ id: FIXTURE_MEETING_ID, hostPasswordRemembered: true })]);
+    expect(view.ok && view.value.recentMeetings).toEqual([
+      expect.objectContaining({ id: FIXTURE_MEETING_ID, hostPasswordRemembered: true }),
+    ]);
     // No host password typed: door A follows Room B with the one kept for this meeting.
     await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID }, roomId: 'room-b' });
     await until(() => statuses.some((s) => s.roomName === 'Room B' && s.state === 'joined'));
     expect(statuses.find((s) => s.roomName === 'Room B' && s.state === 'joined')).toMatchObject({ via: 'control' });
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
     for (const file of files) expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(FIXTURE_HOST_PASSWORD);
-    for (const payload of [JSON.stringify(events), JSON.stringify(view), logs.join('\n')]) expect(payload).not.toMatch(new RegExp(`${FIXTURE_HOST_PASSWORD}|hostPasswordCipher|hostPasswordBaseUrl`, 'u'));
+    for (const payload of [JSON.stringify(events), JSON.stringify(view), logs.join('\n')])
+      expect(payload).not.toMatch(new RegExp(`${FIXTURE_HOST_PASSWORD}|hostPasswordCipher|hostPasswordBaseUrl`, 'u'));
     callStatus.stop();
     sim.control.reset();
   });
@@ -118,7 +126,10 @@ describe('call status through the app API', () => {
   it('never stores a host password with "Remember passwords" off, nor one the server refused', async () => {
     const { api, statuses, store, callStatus } = setup();
     store.update({ rememberPasswords: false });
-    await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, hostPassword: FIXTURE_HOST_PASSWORD });
+    await api.invoke(InvokeChannel.invite, {
+      meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
+      hostPassword: FIXTURE_HOST_PASSWORD,
+    });
     await until(() => statuses.some((s) => s.state === 'joined'));
     expect(store.recentMeetings()[0]).not.toHaveProperty('hostPasswordCipher');
     const view = await api.invoke(InvokeChannel.getSettings, undefined);
@@ -127,7 +138,10 @@ describe('call status through the app API', () => {
     sim.control.reset();
 
     const refused = setup();
-    await refused.api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, hostPassword: 'wrong-host-1' });
+    await refused.api.invoke(InvokeChannel.invite, {
+      meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
+      hostPassword: 'wrong-host-1',
+    });
     await until(() => refused.statuses.some((s) => s.state === 'unconfirmed'));
     expect(refused.statuses.at(-1)).toMatchObject({ reason: 'host-password-refused' });
     expect(refused.store.recentMeetings()[0]).not.toHaveProperty('hostPasswordCipher');
@@ -166,19 +180,28 @@ describe('call status through the app API', () => {
     try {
       store.update({ appId: sim.app.appId });
       expect((await api.invoke(InvokeChannel.saveAppKey, { appKey: sim.app.appKey })).ok).toBe(true);
-      expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: other.url, extraCaPath: other.caPath })).toMatchObject({ ok: true });
+      expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: other.url, extraCaPath: other.caPath })).toMatchObject({
+        ok: true,
+      });
       const view = await api.invoke(InvokeChannel.getSettings, undefined);
       expect(view.ok && view.value.appKey).toEqual({ saved: false, otherServer: sim.url, protection: 'key-file' });
-      expect(await api.invoke(InvokeChannel.testAppId, undefined)).toMatchObject({ ok: false, error: { code: ClientCode.appKeyOtherServer } });
+      expect(await api.invoke(InvokeChannel.testAppId, undefined)).toMatchObject({
+        ok: false,
+        error: { code: ClientCode.appKeyOtherServer },
+      });
       // An invite there without a host password: the call status has no source, the key stays home.
-      expect((await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD } })).ok).toBe(true);
+      expect((await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD } })).ok).toBe(
+        true,
+      );
       expect(other.invites()).toHaveLength(1);
       await until(() => statuses.length > 0);
       expect(statuses).toEqual([expect.objectContaining({ state: 'unconfirmed', reason: 'no-source', via: null })]);
       expect(Object.fromEntries(other.control.callCounts)).toEqual({});
 
       // Back on its server the key is used again.
-      expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: sim.url, extraCaPath: sim.caPath })).toMatchObject({ ok: true });
+      expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: sim.url, extraCaPath: sim.caPath })).toMatchObject({
+        ok: true,
+      });
       const home = await api.invoke(InvokeChannel.getSettings, undefined);
       expect(home.ok && home.value.appKey).toEqual({ saved: true, protection: 'key-file' });
       expect(await api.invoke(InvokeChannel.testAppId, undefined)).toEqual({ ok: true, value: null });

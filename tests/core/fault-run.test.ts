@@ -38,7 +38,13 @@ describe('fault run', () => {
       });
       for (let start = 0; start < perRound; start += CONCURRENCY) {
         const batch = Array.from({ length: Math.min(CONCURRENCY, perRound - start) }, (_, k) => round * perRound + start + k);
-        results.push(...(await Promise.all(batch.map((i) => client.inviteWithPwd({ meetingId: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD, callNum: callNum(i) })))));
+        results.push(
+          ...(await Promise.all(
+            batch.map((i) =>
+              client.inviteWithPwd({ meetingId: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD, callNum: callNum(i) }),
+            ),
+          )),
+        );
       }
     }
     // Let slow answers still in flight on the server finish, so the record is complete.

@@ -76,7 +76,10 @@ describe('invite service', () => {
     const noRoom = setup({ rooms: false });
     expect(await noRoom.service.invite({ meeting })).toMatchObject({ ok: false, error: { code: ClientCode.missingTerminal } });
     const { service } = setup();
-    expect(await service.invite({ meeting: { id: FIXTURE_MEETING_ID } })).toMatchObject({ ok: false, error: { code: ClientCode.missingPassword } });
+    expect(await service.invite({ meeting: { id: FIXTURE_MEETING_ID } })).toMatchObject({
+      ok: false,
+      error: { code: ClientCode.missingPassword },
+    });
     expect(sim().invites()).toHaveLength(0);
   });
 
@@ -134,7 +137,10 @@ describe('invite service', () => {
   it('builds a dry run with the password masked and sends nothing', async () => {
     const { service } = setup();
     const result = await service.invite({ meeting }, { dryRun: true });
-    expect(result).toEqual({ ok: 'dry-run', call: { meetingId: FIXTURE_MEETING_ID, password: '******', callNum: FIXTURE_TERMINAL, orgId: FIXTURE_ORG_ID } });
+    expect(result).toEqual({
+      ok: 'dry-run',
+      call: { meetingId: FIXTURE_MEETING_ID, password: '******', callNum: FIXTURE_TERMINAL, orgId: FIXTURE_ORG_ID },
+    });
     expect(sim().invites()).toHaveLength(0);
   });
 

@@ -30,7 +30,15 @@ describe('managed App Key file', () => {
     const keyPath = join(dir, 'app.key');
     writeFileSync(keyPath, `${sim.app.appKey}\n`);
     const configPath = join(dir, 'managed.json');
-    writeFileSync(configPath, JSON.stringify({ version: 1, settings: { appId: sim.app.appId, site: 'custom', customBaseUrl: sim.url }, locked: ['appId'], appKeyPath: keyPath }));
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        version: 1,
+        settings: { appId: sim.app.appId, site: 'custom', customBaseUrl: sim.url },
+        locked: ['appId'],
+        appKeyPath: keyPath,
+      }),
+    );
     const managed = loadManagedConfig(configPath);
     expect(managed.error).toBeUndefined();
     expect(managed.config?.appKeyPath).toBe(keyPath);

@@ -32,19 +32,36 @@ function file(name: string, content: unknown): string {
 
 function app(managedPath: string | undefined) {
   const managed = loadManagedConfig(managedPath);
-  const { store, service, locked } = createCoreServices({ backend: createConfBackend(tempDir('qrri-managed-store-')), systemLanguage: () => 'en', userAgent: 'test', managed });
+  const { store, service, locked } = createCoreServices({
+    backend: createConfBackend(tempDir('qrri-managed-store-')),
+    systemLanguage: () => 'en',
+    userAgent: 'test',
+    managed,
+  });
   const api = createAppApi({
-    store, service, managed: { ...managed, locked },
-    passwordProtection: () => 'unavailable', shortcut: () => ({ accelerator: 'X', registered: true }), systemLanguage: () => 'en',
-    platform: 'linux', appVersion: '0', versions: () => ({}), captureScreens: () => Promise.resolve([]),
-    readClipboard: () => Promise.resolve({ kind: 'empty' }), writeClipboardText: () => Promise.resolve(), notify: () => undefined,
-    showWindow: () => undefined, emit: () => undefined, settingsChanged: () => undefined,
+    store,
+    service,
+    managed: { ...managed, locked },
+    passwordProtection: () => 'unavailable',
+    shortcut: () => ({ accelerator: 'X', registered: true }),
+    systemLanguage: () => 'en',
+    platform: 'linux',
+    appVersion: '0',
+    versions: () => ({}),
+    captureScreens: () => Promise.resolve([]),
+    readClipboard: () => Promise.resolve({ kind: 'empty' }),
+    writeClipboardText: () => Promise.resolve(),
+    notify: () => undefined,
+    showWindow: () => undefined,
+    emit: () => undefined,
+    settingsChanged: () => undefined,
     confirmServerChange: () => Promise.resolve(true),
   });
   return { store, api, managed };
 }
 
-const view = async (api: ReturnType<typeof app>['api']) => ((await api.invoke(InvokeChannel.getSettings, undefined)) as { value: SettingsView }).value;
+const view = async (api: ReturnType<typeof app>['api']) =>
+  ((await api.invoke(InvokeChannel.getSettings, undefined)) as { value: SettingsView }).value;
 
 describe('managed configuration', () => {
   it('is named by --config, --config=, or QRRI_MANAGED_CONFIG', () => {
@@ -57,7 +74,13 @@ describe('managed configuration', () => {
   it('applies a valid file, shows its settings as locked, and refuses changing them through IPC', async () => {
     const { api, store } = app(file('valid.json', valid));
     const shown = await view(api);
-    expect(shown.settings).toMatchObject({ site: 'intl', selectedRoomId: 'board-3', roomMode: true, roomCooldownSeconds: 90, language: 'zh-CN' });
+    expect(shown.settings).toMatchObject({
+      site: 'intl',
+      selectedRoomId: 'board-3',
+      roomMode: true,
+      roomCooldownSeconds: 90,
+      language: 'zh-CN',
+    });
     expect(shown.locked).toEqual(['language', 'rememberPasswords', 'roomCooldownSeconds', 'roomMode', 'rooms', 'selectedRoomId', 'site']);
     expect(shown.managed.error).toBeUndefined();
     for (const patch of [{ site: 'cn' }, { roomMode: false }, { rememberPasswords: false }, { rooms: [] }]) {
@@ -65,15 +88,26 @@ describe('managed configuration', () => {
     }
     expect(store.read().site).toBe('intl');
     // Settings the administrator left alone stay the person's.
-    expect(await api.invoke(InvokeChannel.updateSettings, { confirmBeforeInvite: false })).toMatchObject({ ok: true, value: { settings: { confirmBeforeInvite: false } } });
+    expect(await api.invoke(InvokeChannel.updateSettings, { confirmBeforeInvite: false })).toMatchObject({
+      ok: true,
+      value: { settings: { confirmBeforeInvite: false } },
+    });
   });
 
   it.each([
-    ['a SIP number with letters', { ...valid, settings: { ...valid.settings, rooms: [{ id: 'x', name: 'X', callNum: '+99abc' }], selectedRoomId: 'x' } }, 'settings.rooms.0.callNum'],
+    [
+      'a SIP number with letters',
+      { ...valid, settings: { ...valid.settings, rooms: [{ id: 'x', name: 'X', callNum: '+99abc' }], selectedRoomId: 'x' } },
+      'settings.rooms.0.callNum',
+    ],
     ['an unknown setting', { ...valid, settings: { ...valid.settings, telemetry: true } }, 'telemetry'],
     ['a lock on something unknown', { ...valid, locked: ['everything'] }, 'locked.0'],
     ['a selected room that is not listed', { ...valid, settings: { ...valid.settings, selectedRoomId: 'nowhere' } }, 'selectedRoomId'],
-    ['plain http to a remote host', { ...valid, settings: { ...valid.settings, site: 'custom', customBaseUrl: 'http://proxy.example' } }, 'settings.customBaseUrl'],
+    [
+      'plain http to a remote host',
+      { ...valid, settings: { ...valid.settings, site: 'custom', customBaseUrl: 'http://proxy.example' } },
+      'settings.customBaseUrl',
+    ],
     ['a missing version', { settings: {} }, 'version'],
     ['broken JSON', '{"version": 1, "settings": {', 'not valid JSON'],
   ])('refuses %s whole, says which field and why, and runs with safe defaults', async (_name, content, field) => {

@@ -32,7 +32,10 @@ beforeAll(async () => {
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         return;
       }
-      response.writeHead(200, { 'content-type': 'application/json', ...(mode === 'declared-huge' ? { 'content-length': String(10 * 1024 * 1024 * 1024) } : {}) });
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        ...(mode === 'declared-huge' ? { 'content-length': String(10 * 1024 * 1024 * 1024) } : {}),
+      });
       const chunk = Buffer.alloc(16 * 1024, 0x20);
       // Writes for as long as the client reads: an endless answer.
       const pump = () => {
@@ -58,19 +61,26 @@ function invite() {
 }
 
 describe('response size limit', () => {
-  it.each<Mode>(['endless', 'declared-huge'])('stops reading a %s answer at 64 KB, well before the timeout, outcome unknown, not retried', async (which) => {
-    mode = which;
-    written = 0;
-    requests = 0;
-    const started = Date.now();
-    const result = await invite();
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(result).toMatchObject({ ok: false, attempts: 1, error: { code: ClientCode.responseTooLarge, outcome: 'unknown', status: 200 } });
-    expect(requests).toBe(1);
-    // The client hung up near the cap (socket buffers aside), not after gigabytes.
-    expect(written).toBeLessThan(8 * 1024 * 1024);
-    expect(lookupError(ClientCode.responseTooLarge).retrySafe).toBe(false);
-  });
+  it.each<Mode>(['endless', 'declared-huge'])(
+    'stops reading a %s answer at 64 KB, well before the timeout, outcome unknown, not retried',
+    async (which) => {
+      mode = which;
+      written = 0;
+      requests = 0;
+      const started = Date.now();
+      const result = await invite();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(result).toMatchObject({
+        ok: false,
+        attempts: 1,
+        error: { code: ClientCode.responseTooLarge, outcome: 'unknown', status: 200 },
+      });
+      expect(requests).toBe(1);
+      // The client hung up near the cap (socket buffers aside), not after gigabytes.
+      expect(written).toBeLessThan(8 * 1024 * 1024);
+      expect(lookupError(ClientCode.responseTooLarge).retrySafe).toBe(false);
+    },
+  );
 
   it('reads a normal answer', async () => {
     mode = 'small';

@@ -30,16 +30,25 @@ beforeAll(async () => {
 afterAll(() => other.close());
 
 const remembered = async (api: ReturnType<typeof testAppApi>['api']) =>
-  ((await api.invoke(InvokeChannel.getSettings, undefined)) as { value: SettingsView }).value.recentMeetings.find((m) => m.id === FIXTURE_MEETING_ID)?.passwordRemembered;
+  ((await api.invoke(InvokeChannel.getSettings, undefined)) as { value: SettingsView }).value.recentMeetings.find(
+    (m) => m.id === FIXTURE_MEETING_ID,
+  )?.passwordRemembered;
 
 describe('remembered passwords are bound to the server that accepted them', () => {
   it('never sends a remembered password to another base URL; asks for it instead, and uses it again back home', async () => {
     const { api } = testAppApi(sim());
-    expect(await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD }, rememberPassword: true })).toMatchObject({ ok: true });
+    expect(
+      await api.invoke(InvokeChannel.invite, {
+        meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
+        rememberPassword: true,
+      }),
+    ).toMatchObject({ ok: true });
     expect(await remembered(api)).toBe(true);
 
     // The renderer (confirmed here) points the app at the tester's server, then invites by ID only.
-    expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: other.url, extraCaPath: other.caPath })).toMatchObject({ ok: true });
+    expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: other.url, extraCaPath: other.caPath })).toMatchObject({
+      ok: true,
+    });
     expect(await remembered(api)).toBe(false);
     const elsewhere = await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID } });
     expect(elsewhere).toMatchObject({ ok: false, error: { code: ClientCode.missingPassword } });
@@ -47,9 +56,14 @@ describe('remembered passwords are bound to the server that accepted them', () =
 
     // Back at the server that accepted it, the password is used again: the call is the very
     // first one again, so within 10 s the duplicate guard answers (not "missing password").
-    expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: sim().url, extraCaPath: sim().caPath })).toMatchObject({ ok: true });
+    expect(await api.invoke(InvokeChannel.updateSettings, { customBaseUrl: sim().url, extraCaPath: sim().caPath })).toMatchObject({
+      ok: true,
+    });
     expect(await remembered(api)).toBe(true);
-    expect(await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID } })).toMatchObject({ ok: false, error: { code: ClientCode.duplicateInvite } });
+    expect(await api.invoke(InvokeChannel.invite, { meeting: { id: FIXTURE_MEETING_ID } })).toMatchObject({
+      ok: false,
+      error: { code: ClientCode.duplicateInvite },
+    });
   });
 });
 
@@ -68,7 +82,10 @@ describe('changing the server is confirmed by main', () => {
       },
     });
     const before = store.read();
-    expect(await api.invoke(InvokeChannel.updateSettings, { ...patch, language: 'zh-CN' })).toMatchObject({ ok: false, error: { code: ClientCode.serverChangeNotConfirmed } });
+    expect(await api.invoke(InvokeChannel.updateSettings, { ...patch, language: 'zh-CN' })).toMatchObject({
+      ok: false,
+      error: { code: ClientCode.serverChangeNotConfirmed },
+    });
     expect(store.read()).toEqual(before);
     expect(asked).toHaveLength(1);
     expect(asked[0]?.from).toMatchObject({ site: 'custom', customBaseUrl: sim().url, extraCaPath: sim().caPath });
@@ -76,14 +93,25 @@ describe('changing the server is confirmed by main', () => {
 
   it('does not ask for other settings, nor for the values already set', async () => {
     const { api, serverChanges } = testAppApi(sim());
-    expect(await api.invoke(InvokeChannel.updateSettings, { language: 'zh-CN', confirmBeforeInvite: false, customBaseUrl: sim().url })).toMatchObject({ ok: true });
+    expect(
+      await api.invoke(InvokeChannel.updateSettings, { language: 'zh-CN', confirmBeforeInvite: false, customBaseUrl: sim().url }),
+    ).toMatchObject({ ok: true });
     expect(serverChanges).toEqual([]);
   });
 
   it('refuses a server setting the managed configuration locks, without asking', async () => {
     const dir = tempDir('qrri-locked-');
-    const managed = { path: join(dir, 'managed.json'), config: { version: 1 as const, settings: { site: 'cn' as const }, locked: ['customBaseUrl' as const, 'extraCaPath' as const] } };
-    const { store, service, locked } = createCoreServices({ backend: createConfBackend(dir), secretBox: createKeyFileSecretBox(join(dir, 'key')), systemLanguage: () => 'en', userAgent: 'test', managed });
+    const managed = {
+      path: join(dir, 'managed.json'),
+      config: { version: 1 as const, settings: { site: 'cn' as const }, locked: ['customBaseUrl' as const, 'extraCaPath' as const] },
+    };
+    const { store, service, locked } = createCoreServices({
+      backend: createConfBackend(dir),
+      secretBox: createKeyFileSecretBox(join(dir, 'key')),
+      systemLanguage: () => 'en',
+      userAgent: 'test',
+      managed,
+    });
     const asked: ServerChange[] = [];
     const { api } = testAppApi(sim(), {
       store,

@@ -139,7 +139,11 @@ describe('damaged settings files', () => {
     const path = join(dir, 'config.json');
     writeFileSync(path, content);
     const resets: SettingsReset[] = [];
-    const store = createSettingsStore(createConfBackend(dir, (r) => resets.push(r)), undefined, { onReset: (r) => resets.push(r) });
+    const store = createSettingsStore(
+      createConfBackend(dir, (r) => resets.push(r)),
+      undefined,
+      { onReset: (r) => resets.push(r) },
+    );
     expect(store.read()).toMatchObject({ site: 'cn', rooms: [] });
     expect(resets).toHaveLength(1);
     expect(readFileSync(resets[0]?.backupPath ?? '', 'utf8')).toBe(content);
@@ -152,9 +156,18 @@ describe('damaged settings files', () => {
     const { dir } = tempStore();
     const v1 = readFileSync(join(import.meta.dirname, '../fixtures/settings-v1.json'), 'utf8');
     writeFileSync(join(dir, 'config.json'), v1);
-    const store = createSettingsStore(createConfBackend(dir), undefined, { onReset: () => { throw new Error('must not reset'); } });
+    const store = createSettingsStore(createConfBackend(dir), undefined, {
+      onReset: () => {
+        throw new Error('must not reset');
+      },
+    });
     const settings = store.read();
-    expect(settings).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, site: 'intl', selectedRoomId: 'room-a', allowPlainTextPasswords: false });
+    expect(settings).toMatchObject({
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      site: 'intl',
+      selectedRoomId: 'room-a',
+      allowPlainTextPasswords: false,
+    });
     expect(settings.rooms.map((r) => r.callNum)).toEqual(['+99111253020382685']);
     expect(settings.recentMeetings[0]?.label).toBe('Weekly sync');
   });

@@ -139,13 +139,21 @@ describe('update checks against a local HTTPS feed', () => {
     scheduler.runNext();
     // electron-updater itself tries a refused connection for about 3 s before giving up.
     await expect.poll(() => scheduler.waiting(), { timeout: 10_000 }).toEqual([2 * RETRY_BASE_MS]);
-    expect(controller.state()).toMatchObject({ kind: 'failed', reason: 'unreachable', retryAt: new Date(scheduler.now() + 2 * RETRY_BASE_MS).toISOString() });
+    expect(controller.state()).toMatchObject({
+      kind: 'failed',
+      reason: 'unreachable',
+      retryAt: new Date(scheduler.now() + 2 * RETRY_BASE_MS).toISOString(),
+    });
     expect(logs.filter((l) => l.level !== 'info')).toEqual([]);
   });
 
   it('reports a feed URL without update files (404) as an error, not as a quiet outage', async () => {
     const { controller, logs } = setup({ mode: 'notify', url: `${feed.url}/nothing-here` });
-    expect(await controller.checkNow()).toMatchObject({ kind: 'failed', reason: 'other', message: expect.stringMatching(/404/u) as unknown });
+    expect(await controller.checkNow()).toMatchObject({
+      kind: 'failed',
+      reason: 'other',
+      message: expect.stringMatching(/404/u) as unknown,
+    });
     expect(logs).toContainEqual({ level: 'error', message: 'update refused' });
   });
 
@@ -197,7 +205,7 @@ describe('install mode (room PCs)', () => {
     expect(controller.state()).toEqual({ kind: 'installing', version: '1.3.0' });
   });
 
-  it('waits while a followed call is active or room mode\'s report is fresh, not for an old invitation', () => {
+  it("waits while a followed call is active or room mode's report is fresh, not for an old invitation", () => {
     const now = Date.parse('2026-11-29T12:00:00Z');
     expect(updateMustWait({ activeCalls: 0, roomBusySince: undefined }, now)).toBe(false);
     expect(updateMustWait({ activeCalls: 1, roomBusySince: undefined }, now)).toBe(true);

@@ -112,12 +112,20 @@ async function smoke(app: ElectronApplication, window: Page, sim: Simulator): Pr
       return {
         api: typeof api,
         apiMembers: api ? Object.entries(api).map(([name, value]) => `${name}:${typeof value}`) : [],
-        node: ['require', 'process', 'module', 'exports', 'Buffer', 'global', '__dirname', 'ipcRenderer', 'electron'].filter((name) => typeof w[name] !== 'undefined'),
+        node: ['require', 'process', 'module', 'exports', 'Buffer', 'global', '__dirname', 'ipcRenderer', 'electron'].filter(
+          (name) => typeof w[name] !== 'undefined',
+        ),
       };
     });
     assert(seen.api === 'object', `window.qrRoomInvite is ${seen.api}`);
-    assert(seen.apiMembers.length > 0 && seen.apiMembers.every((m) => m.endsWith(':function')), `window.qrRoomInvite members: ${seen.apiMembers.join(', ')}`);
-    assert(!seen.apiMembers.some((m) => /^(invoke|send|on|ipcRenderer):/u.test(m)), `a generic IPC door is exposed: ${seen.apiMembers.join(', ')}`);
+    assert(
+      seen.apiMembers.length > 0 && seen.apiMembers.every((m) => m.endsWith(':function')),
+      `window.qrRoomInvite members: ${seen.apiMembers.join(', ')}`,
+    );
+    assert(
+      !seen.apiMembers.some((m) => /^(invoke|send|on|ipcRenderer):/u.test(m)),
+      `a generic IPC door is exposed: ${seen.apiMembers.join(', ')}`,
+    );
     assert(seen.node.length === 0, `Node globals in the page: ${seen.node.join(', ')}`);
   });
 
@@ -125,11 +133,18 @@ async function smoke(app: ElectronApplication, window: Page, sim: Simulator): Pr
 
   await check('settings changed through the bridge reach main, and the tray follows them', async () => {
     const result = await window.evaluate(
-      (room) => (globalThis as unknown as { qrRoomInvite: { updateSettings(patch: unknown): Promise<{ ok: boolean }> } }).qrRoomInvite.updateSettings({ rooms: [room], selectedRoomId: room.id }),
+      (room) =>
+        (
+          globalThis as unknown as { qrRoomInvite: { updateSettings(patch: unknown): Promise<{ ok: boolean }> } }
+        ).qrRoomInvite.updateSettings({ rooms: [room], selectedRoomId: room.id }),
       ROOM,
     );
     assert(result.ok, `updateSettings answered ${JSON.stringify(result)}`);
-    const probe = await until(() => trayProbe(app), (p) => p.tooltips.includes(`QR Room Invite — ${ROOM.name}`), 'tray tooltip');
+    const probe = await until(
+      () => trayProbe(app),
+      (p) => p.tooltips.includes(`QR Room Invite — ${ROOM.name}`),
+      'tray tooltip',
+    );
     assert(probe.trays === 1 && probe.live === 1, `trays seen: ${probe.trays}, live: ${probe.live}`);
   });
 
@@ -137,7 +152,11 @@ async function smoke(app: ElectronApplication, window: Page, sim: Simulator): Pr
     await paste(window, await qrPng(MEETING_QR));
     await window.getByText('914 083 136').first().waitFor({ timeout: TIMEOUT_MS });
     await window.getByRole('button', { name: `Invite ${ROOM.name}` }).click();
-    await window.getByRole('status').filter({ hasText: `Calling ${ROOM.name}` }).first().waitFor({ timeout: TIMEOUT_MS });
+    await window
+      .getByRole('status')
+      .filter({ hasText: `Calling ${ROOM.name}` })
+      .first()
+      .waitFor({ timeout: TIMEOUT_MS });
     const invites = sim.invites();
     assert(invites.length === 1, `${invites.length} invitations reached the simulator`);
     const [invite] = invites;
@@ -155,7 +174,11 @@ async function main(): Promise<number> {
   }
 
   console.log('electron smoke: building the app (electron-vite build)');
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error'],
+    { cwd: REPO_ROOT, stdio: 'inherit' },
+  );
 
   const dir = mkdtempSync(path.join(tmpdir(), 'qrri-electron-smoke-'));
   const sim = await startSimulator();
@@ -165,7 +188,9 @@ async function main(): Promise<number> {
     const config = path.join(dir, 'managed.json');
     writeFileSync(config, JSON.stringify({ version: 1, settings: { site: 'custom', customBaseUrl: sim.url, extraCaPath: sim.caPath } }));
     // ELECTRON_RUN_AS_NODE (set by some tools) would start a plain Node instead of the app.
-    const inherited = Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'ELECTRON_RUN_AS_NODE');
+    const inherited = Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'ELECTRON_RUN_AS_NODE',
+    );
     const env = { ...Object.fromEntries(inherited), QRRI_USER_DATA_DIR: path.join(dir, 'profile'), QRRI_MANAGED_CONFIG: config };
     // Chromium's sandbox refuses to run as root (containers, CI); elsewhere it stays on.
     const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];

@@ -26,7 +26,12 @@ export function tempDir(prefix = 'qrri-'): string {
 }
 
 /** Writes a QR image of `text` in the given format and returns its path. */
-export async function writeQrImage(dir: string, name: string, text: string, format: 'png' | 'jpeg' | 'webp' | 'gif' = 'png'): Promise<string> {
+export async function writeQrImage(
+  dir: string,
+  name: string,
+  text: string,
+  format: 'png' | 'jpeg' | 'webp' | 'gif' = 'png',
+): Promise<string> {
   const png = await qrPng(text);
   const path = join(dir, `${name}.${format === 'jpeg' ? 'jpg' : format}`);
   writeFileSync(path, format === 'png' ? png : await sharp(png).toFormat(format).toBuffer());
@@ -56,5 +61,10 @@ export function pngClaiming(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1024))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

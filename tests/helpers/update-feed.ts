@@ -45,7 +45,15 @@ export async function startUpdateFeed(): Promise<UpdateFeed> {
     if (release && /^\/updates\/latest(-linux(-arm64)?)?\.yml$/u.test(pathname)) {
       const file = { url: installerName(), sha512: release.sha512 ?? sha512(release.installer), size: release.installer.length };
       res.setHeader('Content-Type', 'text/yaml');
-      res.end(stringify({ version: release.version, files: [file], path: file.url, sha512: file.sha512, releaseDate: '2026-11-01T00:00:00.000Z' }));
+      res.end(
+        stringify({
+          version: release.version,
+          files: [file],
+          path: file.url,
+          sha512: file.sha512,
+          releaseDate: '2026-11-01T00:00:00.000Z',
+        }),
+      );
     } else if (release && pathname === `/updates/${installerName()}`) {
       res.setHeader('Content-Type', 'application/vnd.debian.binary-package');
       res.end(release.installer);
@@ -72,7 +80,10 @@ class NodeHttpExecutor extends ElectronHttpExecutor {
   constructor(private readonly ca: string) {
     super();
   }
-  override createRequest(options: Record<string, unknown>, callback: (response: unknown) => void): ReturnType<ElectronHttpExecutor['createRequest']> {
+  override createRequest(
+    options: Record<string, unknown>,
+    callback: (response: unknown) => void,
+  ): ReturnType<ElectronHttpExecutor['createRequest']> {
     // Node's request has every method HttpExecutor calls (end, abort, on); the type names Electron's.
     return request({ ...options, ca: this.ca }, callback) as unknown as ReturnType<ElectronHttpExecutor['createRequest']>;
   }
@@ -89,7 +100,10 @@ export function nodeUpdater(version: string, ca: string): NodeUpdater {
   const dir = mkdtempSync(path.join(tmpdir(), 'qrri-updater-'));
   const appUpdateConfigPath = path.join(dir, 'app-update.yml');
   // What electron-builder writes beside the packaged app; the feed URL itself comes from the settings.
-  writeFileSync(appUpdateConfigPath, stringify({ provider: 'generic', url: 'https://updates.invalid/', updaterCacheDirName: 'qr-room-invite-updater' }));
+  writeFileSync(
+    appUpdateConfigPath,
+    stringify({ provider: 'generic', url: 'https://updates.invalid/', updaterCacheDirName: 'qr-room-invite-updater' }),
+  );
   const app: AppAdapter = {
     version,
     name: 'QR Room Invite',

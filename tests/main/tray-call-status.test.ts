@@ -22,7 +22,14 @@ const actions: TrayActions = {
   hangUp: (call) => hungUp.push(call),
 };
 const state: TrayState = { language: 'en', rooms: [], selectedRoomId: undefined, recentMeetings: [], shortcut: undefined };
-const joined: CallStatus = { meetingId: '914083136', callNum: '+99111253020382685', roomName: 'Room A', state: 'joined', via: 'control', canHangUp: true };
+const joined: CallStatus = {
+  meetingId: '914083136',
+  callNum: '+99111253020382685',
+  roomName: 'Room A',
+  state: 'joined',
+  via: 'control',
+  canHangUp: true,
+};
 
 describe('tray during a call', () => {
   it('offers "Hang up Room A" only while the room is in a meeting, and hangs up that call', () => {

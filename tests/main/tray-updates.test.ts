@@ -62,13 +62,21 @@ describe('About box', () => {
       ...info,
       language: 'zh-CN',
       updates: { mode: 'notify' },
-      updateState: { kind: 'failed', reason: 'checksum', message: 'sha512 checksum mismatch', retryAt: '2026-11-29T09:05:00.000Z', version: '1.3.0' },
+      updateState: {
+        kind: 'failed',
+        reason: 'checksum',
+        message: 'sha512 checksum mismatch',
+        retryAt: '2026-11-29T09:05:00.000Z',
+        version: '1.3.0',
+      },
       managed: { path: '/etc/qrri.json', error: '/etc/qrri.json: settings.rooms: Invalid input', locked: [] },
     });
     expect(refused.title).toBe('关于 QR Room Invite');
     expect(refused.detail).toContain('更新服务器：未设置（updates.url）');
     expect(refused.detail).toContain('上次下载未通过校验，已丢弃；将于 09:05 重试。');
     expect(refused.detail).toContain('托管配置已忽略：/etc/qrri.json: settings.rooms: Invalid input');
-    expect(aboutBox({ ...info, updates: { mode: 'off' }, updateState: { kind: 'off' }, managed: { locked: [] } }).detail).toMatch(/Updates: off\nUpdate server: not set \(updates\.url\)\nNo update checks\.\n\nManaged configuration: none$/u);
+    expect(aboutBox({ ...info, updates: { mode: 'off' }, updateState: { kind: 'off' }, managed: { locked: [] } }).detail).toMatch(
+      /Updates: off\nUpdate server: not set \(updates\.url\)\nNo update checks\.\n\nManaged configuration: none$/u,
+    );
   });
 });

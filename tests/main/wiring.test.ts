@@ -36,26 +36,47 @@ describe('tray menu', () => {
   it('has the items of the design, the shortcut, recent meetings and rooms', () => {
     const { calls, actions } = recorder();
     const menu = trayMenuTemplate(
-      { language: 'en', rooms, selectedRoomId: 'b', recentMeetings: [{ id: '914083136', label: 'Weekly sync' }, { id: '914083137' }], shortcut: 'CommandOrControl+Shift+Q' },
+      {
+        language: 'en',
+        rooms,
+        selectedRoomId: 'b',
+        recentMeetings: [{ id: '914083136', label: 'Weekly sync' }, { id: '914083137' }],
+        shortcut: 'CommandOrControl+Shift+Q',
+      },
       actions,
     );
     expect(menu.map((item) => item.label ?? item.type)).toEqual([
-      'Scan screen for meeting QR', 'Invite from clipboard image', 'separator', 'Recent meetings', 'Room', 'separator',
-      'Open QR Room Invite…', 'Settings…', 'About QR Room Invite…', 'separator', 'Quit',
+      'Scan screen for meeting QR',
+      'Invite from clipboard image',
+      'separator',
+      'Recent meetings',
+      'Room',
+      'separator',
+      'Open QR Room Invite…',
+      'Settings…',
+      'About QR Room Invite…',
+      'separator',
+      'Quit',
     ]);
     expect(menu[0]?.accelerator).toBe('CommandOrControl+Shift+Q');
     const recent = menu[3]?.submenu as { label: string; click: () => void }[];
     expect(recent.map((item) => item.label)).toEqual(['Weekly sync (914 083 136)', '914 083 137']);
     recent[1]?.click();
     const roomItems = menu[4]?.submenu as { label: string; checked: boolean; click: () => void }[];
-    expect(roomItems.map((item) => [item.label, item.checked])).toEqual([['Room A', false], ['Room B', true]]);
+    expect(roomItems.map((item) => [item.label, item.checked])).toEqual([
+      ['Room A', false],
+      ['Room B', true],
+    ]);
     roomItems[0]?.click();
     for (const index of [0, 1, 6, 7, 8, 10]) (menu[index]?.click as () => void)();
     expect(calls).toEqual(['reinvite 914083137', 'room a', 'scan', 'clipboard', 'open', 'settings', 'about', 'quit']);
   });
 
   it('speaks Chinese and says when there is nothing to list', () => {
-    const menu = trayMenuTemplate({ language: 'zh-CN', rooms: [], selectedRoomId: undefined, recentMeetings: [], shortcut: undefined }, recorder().actions);
+    const menu = trayMenuTemplate(
+      { language: 'zh-CN', rooms: [], selectedRoomId: undefined, recentMeetings: [], shortcut: undefined },
+      recorder().actions,
+    );
     expect(menu[0]).toMatchObject({ label: '扫描屏幕上的会议二维码' });
     expect(menu[0]).not.toHaveProperty('accelerator');
     expect(menu[3]?.submenu).toEqual([{ label: '暂无最近的会议', enabled: false }]);
@@ -142,7 +163,17 @@ describe('global shortcut', () => {
     expect(first).toEqual({ accelerator: 'CommandOrControl+Shift+Q', registered: true });
     const second = registerScanShortcut(fake, first, 'Alt+Space', () => undefined);
     expect(second).toEqual({ accelerator: 'Alt+Space', registered: false });
-    const bad = registerScanShortcut({ register: () => { throw new Error('bad accelerator'); }, unregister: () => undefined }, second, '???', () => undefined);
+    const bad = registerScanShortcut(
+      {
+        register: () => {
+          throw new Error('bad accelerator');
+        },
+        unregister: () => undefined,
+      },
+      second,
+      '???',
+      () => undefined,
+    );
     expect(bad.registered).toBe(false);
     expect(log).toEqual(['register CommandOrControl+Shift+Q', 'unregister CommandOrControl+Shift+Q', 'register Alt+Space']);
   });
@@ -150,17 +181,36 @@ describe('global shortcut', () => {
 
 describe('links, screens, safeStorage', () => {
   it('finds our link in a second instance’s command line, and nothing else', () => {
-    expect(findAppLink(['/opt/QR Room Invite/qr-room-invite', '--flag', 'qr-room-invite://v1?meeting=914083136'])).toBe('qr-room-invite://v1?meeting=914083136');
+    expect(findAppLink(['/opt/QR Room Invite/qr-room-invite', '--flag', 'qr-room-invite://v1?meeting=914083136'])).toBe(
+      'qr-room-invite://v1?meeting=914083136',
+    );
     expect(findAppLink(['app', 'https://meeting.huaweicloud.com/#/j/914083136'])).toBeUndefined();
     expect(findAppLink(['app', `qr-room-invite://v1?name=${'x'.repeat(5000)}`])).toBeUndefined();
   });
 
   it('captures every display at its physical resolution', async () => {
     const requested: unknown[] = [];
-    const image = (width: number, height: number) => ({ isEmpty: () => false, getSize: () => ({ width, height }), toBitmap: () => Buffer.alloc(width * height * 4, 7) });
+    const image = (width: number, height: number) => ({
+      isEmpty: () => false,
+      getSize: () => ({ width, height }),
+      toBitmap: () => Buffer.alloc(width * height * 4, 7),
+    });
     const frames = await captureScreens(
-      { getSources: (options: unknown) => (requested.push(options), Promise.resolve([{ id: 'screen:1', name: 'Screen 1', thumbnail: image(3840, 2160) }, { id: 'screen:2', name: 'Screen 2', thumbnail: image(1920, 1080) }])) } as never,
-      { getAllDisplays: () => [{ size: { width: 2560, height: 1440 }, scaleFactor: 1.5 }, { size: { width: 1920, height: 1080 }, scaleFactor: 1 }] } as never,
+      {
+        getSources: (options: unknown) => (
+          requested.push(options),
+          Promise.resolve([
+            { id: 'screen:1', name: 'Screen 1', thumbnail: image(3840, 2160) },
+            { id: 'screen:2', name: 'Screen 2', thumbnail: image(1920, 1080) },
+          ])
+        ),
+      } as never,
+      {
+        getAllDisplays: () => [
+          { size: { width: 2560, height: 1440 }, scaleFactor: 1.5 },
+          { size: { width: 1920, height: 1080 }, scaleFactor: 1 },
+        ],
+      } as never,
     );
     expect(requested).toEqual([{ types: ['screen'], thumbnailSize: { width: 3840, height: 2160 } }]);
     expect(frames.map((f) => [f.id, f.width, f.height, f.format, f.data.length])).toEqual([
@@ -172,7 +222,8 @@ describe('links, screens, safeStorage', () => {
   it('uses safeStorage’s async API and says when the Linux backend is plain text', async () => {
     const fake = {
       encryptStringAsync: (text: string) => Promise.resolve(Buffer.from([...Buffer.from(text)].reverse())),
-      decryptStringAsync: (data: Buffer) => Promise.resolve({ shouldReEncrypt: false, result: Buffer.from([...data].reverse()).toString() }),
+      decryptStringAsync: (data: Buffer) =>
+        Promise.resolve({ shouldReEncrypt: false, result: Buffer.from([...data].reverse()).toString() }),
     };
     const box = createSafeStorageBox(fake, 'gnome_libsecret');
     const cipher = await box.encrypt('123123');

@@ -16,7 +16,10 @@ let port = 0;
 beforeAll(async () => {
   // A minimal renderer: the server only needs an index.html with the app's CSP and a script.
   const dir = mkdtempSync(join(tmpdir(), 'qrri-host-'));
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'"><script type="module" src="./app.js"></script>`);
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'"><script type="module" src="./app.js"></script>`,
+  );
   preview = await startPreview({ rendererDir: dir });
   port = Number(new URL(preview.url).port);
 });

@@ -105,7 +105,15 @@ function image(width = 2, height = 2, fill = 7): RgbaImage {
 }
 
 function code(text: string): DecodedQrCode {
-  return { text, corners: [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }] };
+  return {
+    text,
+    corners: [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ],
+  };
 }
 
 /** The rejection of `promise`, which must be a DecodeError. */
@@ -196,7 +204,7 @@ describe('decoder client: requests and replies', () => {
 });
 
 describe('decoder client: transfer of the pixels', () => {
-  it('transfers the image\'s own buffer when it is exactly the pixels (the caller\'s copy is emptied)', async () => {
+  it("transfers the image's own buffer when it is exactly the pixels (the caller's copy is emptied)", async () => {
     const { decoder, workers } = await clientWithFakes();
     const picture = image(2, 2, 9);
     const original = picture.data.buffer;
@@ -251,7 +259,7 @@ describe('decoder client: timeout', () => {
     decoder.close();
   });
 
-  it('uses the client\'s timeout, then the default, when the call gives none', async () => {
+  it("uses the client's timeout, then the default, when the call gives none", async () => {
     vi.useFakeTimers();
     const { module, decoder } = await clientWithFakes({ timeoutMs: 500 });
     const failure = failureOf(decoder.decode(image()), module);

@@ -45,7 +45,12 @@ function fakeClock() {
   return { clock, advance };
 }
 
-function setup(answer: (request: InviteIpcRequest) => IpcResult<InviteSuccess> = (r) => ({ ok: true, value: { requestId: 'req-1', meetingId: r.meeting.id, callNum: ROOM.callNum, roomName: ROOM.name } })) {
+function setup(
+  answer: (request: InviteIpcRequest) => IpcResult<InviteSuccess> = (r) => ({
+    ok: true,
+    value: { requestId: 'req-1', meetingId: r.meeting.id, callNum: ROOM.callNum, roomName: ROOM.name },
+  }),
+) {
   const { clock, advance } = fakeClock();
   const sent: InviteIpcRequest[] = [];
   const room = createRoomController({
@@ -75,7 +80,9 @@ describe('room mode controller', () => {
     expect(t.room.state.get().activity).toMatchObject({ kind: 'countdown', remaining: 2 });
     expect(t.sent).toHaveLength(0);
     await t.show([MEETING_A], 2500);
-    expect(t.sent).toEqual([{ meeting: { id: '914083136', password: '123123' }, roomId: 'room-a', rememberPassword: false, origin: 'camera' }]);
+    expect(t.sent).toEqual([
+      { meeting: { id: '914083136', password: '123123' }, roomId: 'room-a', rememberPassword: false, origin: 'camera' },
+    ]);
     expect(t.kind()).toBe('success');
     await t.show([MEETING_A], 60_000); // far beyond the cooldown, still in view
     expect(t.sent).toHaveLength(1);

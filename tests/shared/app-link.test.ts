@@ -3,13 +3,7 @@
  * parsePayload unchanged, including passwords full of URL syntax and non-ASCII text.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildAppLink,
-  parseAppLink,
-  parsePayload,
-  type AppLinkPayload,
-  type ParsedPayload,
-} from '../../shared/payload';
+import { buildAppLink, parseAppLink, parsePayload, type AppLinkPayload, type ParsedPayload } from '../../shared/payload';
 
 const ROOM = { callNum: '+99111253020382685', orgId: '115489', numberType: 0 as const, name: 'Room A' };
 
@@ -19,7 +13,11 @@ describe('buildAppLink round-trips through parsePayload', () => {
     ['meeting with site', { meeting: { id: '914083136', site: 'intl' } }, 'meeting'],
     ['password with & = # and spaces', { meeting: { id: '914083136', password: 'a&b=c#d e f' } }, 'meeting'],
     ['Chinese password, guest role', { meeting: { id: '914083136', password: '会议密码123', passwordRole: 'guest' } }, 'meeting'],
-    ['password with + % ? / and emoji', { meeting: { id: '12345678901234567890', password: '+%2B?x=/y🔑', passwordRole: 'host' } }, 'meeting'],
+    [
+      'password with + % ? / and emoji',
+      { meeting: { id: '12345678901234567890', password: '+%2B?x=/y🔑', passwordRole: 'host' } },
+      'meeting',
+    ],
     ['64-character password', { meeting: { id: '914083136', password: 'p'.repeat(64) } }, 'meeting'],
     ['terminal only', { terminal: { callNum: '+99111253020382685' } }, 'terminal'],
     ['terminal with everything', { terminal: ROOM }, 'terminal'],

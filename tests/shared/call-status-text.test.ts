@@ -9,7 +9,19 @@ import { ERROR_CATALOGUE } from '../../shared/errors';
 import { callAdvice, callHeadline, callStatusLine } from '../../shared/i18n/call-status-text';
 
 const STATES: CallState[] = ['calling', 'joining', 'joined', 'not-joined', 'left', 'unconfirmed'];
-const REASONS: (CallReason | undefined)[] = [undefined, 'busy', 'no-answer', 'call-failed', 'meeting-ended', 'left', 'hung-up', 'not-in-meeting', 'no-source', 'host-password-refused', 'status-failed'];
+const REASONS: (CallReason | undefined)[] = [
+  undefined,
+  'busy',
+  'no-answer',
+  'call-failed',
+  'meeting-ended',
+  'left',
+  'hung-up',
+  'not-in-meeting',
+  'no-source',
+  'host-password-refused',
+  'status-failed',
+];
 const DECLINED = /declin|reject|refused the call|拒接|拒绝接听|拒绝了呼叫/iu;
 
 describe('call-status sentences', () => {
@@ -19,19 +31,38 @@ describe('call-status sentences', () => {
       for (const reason of REASONS)
         for (const resultCode of [undefined, 'CALL.11076999', 'CALL.11111001'])
           for (const language of ['en', 'zh-CN'] as const) {
-            const status: CallStatus = { meetingId: '914083136', callNum: '+99111253020382685', roomName: 'Room A', state, via: 'control', canHangUp: false, ...(reason ? { reason } : {}), ...(resultCode ? { resultCode } : {}) };
+            const status: CallStatus = {
+              meetingId: '914083136',
+              callNum: '+99111253020382685',
+              roomName: 'Room A',
+              state,
+              via: 'control',
+              canHangUp: false,
+              ...(reason ? { reason } : {}),
+              ...(resultCode ? { resultCode } : {}),
+            };
             sentences.push(callHeadline(status, language), callStatusLine(status, language), callAdvice(status, language) ?? '');
           }
     expect(sentences.length).toBe(STATES.length * REASONS.length * 3 * 2 * 3);
     expect(sentences.filter((s) => DECLINED.test(s))).toEqual([]);
     const resultCodes = Object.entries(ERROR_CATALOGUE).filter(([code]) => code.startsWith('CALL.'));
     expect(resultCodes.length).toBeGreaterThan(0);
-    for (const [code, entry] of resultCodes) expect(`${code} ${entry.title.en} ${entry.title['zh-CN']} ${entry.action.en} ${entry.action['zh-CN']}`).not.toMatch(DECLINED);
+    for (const [code, entry] of resultCodes)
+      expect(`${code} ${entry.title.en} ${entry.title['zh-CN']} ${entry.action.en} ${entry.action['zh-CN']}`).not.toMatch(DECLINED);
   });
 
-  it('explains MMC.111100012 (the control token refused: the meeting is on another site) with the catalogue\'s advice, en and zh-CN', () => {
+  it("explains MMC.111100012 (the control token refused: the meeting is on another site) with the catalogue's advice, en and zh-CN", () => {
     // Door A's token call can answer it (docs/api.md); the room is then followed no further.
-    const status: CallStatus = { meetingId: '914083136', callNum: '+99111253020382685', roomName: 'Room A', state: 'unconfirmed', via: null, reason: 'status-failed', resultCode: 'MMC.111100012', canHangUp: false };
+    const status: CallStatus = {
+      meetingId: '914083136',
+      callNum: '+99111253020382685',
+      roomName: 'Room A',
+      state: 'unconfirmed',
+      via: null,
+      reason: 'status-failed',
+      resultCode: 'MMC.111100012',
+      canHangUp: false,
+    };
     expect(callHeadline(status, 'en')).toBe('Call placed. Whether Room A joined cannot be confirmed (the status could not be read).');
     expect(callAdvice(status, 'en')).toBe('Choose the meeting’s site (Chinese mainland or international) in Settings.');
     expect(callAdvice(status, 'zh-CN')).toBe('请在设置中选择会议所在的站点（中国大陆或国际）。');
@@ -40,7 +71,15 @@ describe('call-status sentences', () => {
   });
 
   it('says a call that failed without a known code failed, with what to do', () => {
-    const status: CallStatus = { meetingId: '914083136', callNum: '+99111253020382685', roomName: 'Room A', state: 'not-joined', via: 'control', reason: 'call-failed', canHangUp: false };
+    const status: CallStatus = {
+      meetingId: '914083136',
+      callNum: '+99111253020382685',
+      roomName: 'Room A',
+      state: 'not-joined',
+      via: 'control',
+      reason: 'call-failed',
+      canHangUp: false,
+    };
     expect(callHeadline(status, 'en')).toBe('Room A did not join — the call failed');
     expect(callHeadline(status, 'zh-CN')).toBe('Room A 未入会 — 呼叫失败');
     expect(callAdvice(status, 'en')).toBe('Check that the room’s terminal is online, then invite again.');

@@ -7,8 +7,21 @@ import { describeInviteError } from '../../shared/invite-result';
 // The error codes of inviteWithPwd as this file lists them; the test below checks them against the
 // table in the repository's own docs/api.md ("Error codes the app recognises").
 const apiCodes = [
-  '111070001', '111070002', '111070003', '111070004', '111070005', '111070009', '111072065', '111072005',
-  '111072006', '111072050', '111071074', '111071075', '111076003', '111076022', '100000429',
+  '111070001',
+  '111070002',
+  '111070003',
+  '111070004',
+  '111070005',
+  '111070009',
+  '111072065',
+  '111072005',
+  '111072006',
+  '111072050',
+  '111071074',
+  '111071075',
+  '111076003',
+  '111076022',
+  '100000429',
 ];
 
 const API_DOC = new URL('../../docs/api.md', import.meta.url);
@@ -51,7 +64,9 @@ describe('error catalogue', () => {
     expect(documented).toEqual([...apiCodes].sort());
     // And the catalogue has no inviteWithPwd code the documentation does not know.
     const doorCodes = new Set(documentedDoorCodes());
-    const catalogued = Object.keys(ERROR_CATALOGUE).filter((code) => code.startsWith('MMC.') && !doorCodes.has(code)).map((code) => code.slice(4));
+    const catalogued = Object.keys(ERROR_CATALOGUE)
+      .filter((code) => code.startsWith('MMC.') && !doorCodes.has(code))
+      .map((code) => code.slice(4));
     expect(catalogued.sort()).toEqual(documented);
   });
 
@@ -67,15 +82,18 @@ describe('error catalogue', () => {
     expect(server.sort()).toEqual(documented.filter((code) => /^(?:USG|CALL)\./u.test(code)).sort());
   });
 
-  it.each([...apiCodes.map((c) => `MMC.${c}`), ...Object.values(ClientCode)])('%s has English and Chinese text and a retry rule', (code) => {
-    const entry = ERROR_CATALOGUE[code];
-    expect(entry).toBeDefined();
-    expect(entry?.title.en).toMatch(/\w/u);
-    expect(entry?.action.en).toMatch(/\w/u);
-    expect(entry?.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/u);
-    expect(entry?.action['zh-CN']).toMatch(/[\u4e00-\u9fff]/u);
-    expect(typeof entry?.retrySafe).toBe('boolean');
-  });
+  it.each([...apiCodes.map((c) => `MMC.${c}`), ...Object.values(ClientCode)])(
+    '%s has English and Chinese text and a retry rule',
+    (code) => {
+      const entry = ERROR_CATALOGUE[code];
+      expect(entry).toBeDefined();
+      expect(entry?.title.en).toMatch(/\w/u);
+      expect(entry?.action.en).toMatch(/\w/u);
+      expect(entry?.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/u);
+      expect(entry?.action['zh-CN']).toMatch(/[\u4e00-\u9fff]/u);
+      expect(typeof entry?.retrySafe).toBe('boolean');
+    },
+  );
 
   it('says retrying is unsafe exactly where the terminal may already ring', () => {
     expect(lookupError(ClientCode.outcomeUnknown).retrySafe).toBe(false);

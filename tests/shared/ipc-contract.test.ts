@@ -7,7 +7,15 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AppHandlers } from '../../core/app-api';
 import { createBridgeApi, type BridgeTransport } from '../../shared/bridge';
-import { EventChannel, InvokeChannel, ipcContract, invokeSchemas, type InviteSuccess, type IpcResult, type SettingsView } from '../../shared/ipc';
+import {
+  EventChannel,
+  InvokeChannel,
+  ipcContract,
+  invokeSchemas,
+  type InviteSuccess,
+  type IpcResult,
+  type SettingsView,
+} from '../../shared/ipc';
 
 describe('IPC contract', () => {
   it('declares every invoke channel with a request schema, and every event channel', () => {
@@ -19,7 +27,10 @@ describe('IPC contract', () => {
   it('parses requests with the declared schemas (no payload where none is expected)', () => {
     expect(invokeSchemas[InvokeChannel.getSettings].request.safeParse(undefined).success).toBe(true);
     expect(invokeSchemas[InvokeChannel.getSettings].request.safeParse({ sneaky: true }).success).toBe(false);
-    expect(invokeSchemas[InvokeChannel.invite].request.safeParse({ meeting: { id: '914083136' } })).toMatchObject({ success: true, data: { origin: 'window' } });
+    expect(invokeSchemas[InvokeChannel.invite].request.safeParse({ meeting: { id: '914083136' } })).toMatchObject({
+      success: true,
+      data: { origin: 'window' },
+    });
     expect(invokeSchemas[InvokeChannel.invite].request.safeParse({ meeting: { id: '914083136' }, extra: 1 }).success).toBe(false);
   });
 

@@ -27,7 +27,9 @@ const mutated = fc
     fc.constantFrom(...realPayloads),
     fc.nat(),
     fc.nat(),
-    fc.string({ unit: fc.constantFrom('\u0000', '\u202e', '：', '９', '%', '&', '=', '#', '/', ' ', '\n', 'a', '1', '"', '{', '@', '\ufffd') }),
+    fc.string({
+      unit: fc.constantFrom('\u0000', '\u202e', '：', '９', '%', '&', '=', '#', '/', ' ', '\n', 'a', '1', '"', '{', '@', '\ufffd'),
+    }),
   )
   .map(([text, a, b, noise]) => {
     const i = a % (text.length + 1);
@@ -41,7 +43,10 @@ const anyInput = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 200 }) },
   { weight: 1, arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }) },
   { weight: 1, arbitrary: fc.json() },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('1', '2', ' ', '-', '.', '：', 'ID', '密码', ':'), minLength: 3000, maxLength: 4200 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({ unit: fc.constantFrom('1', '2', ' ', '-', '.', '：', 'ID', '密码', ':'), minLength: 3000, maxLength: 4200 }),
+  },
   { weight: 1, arbitrary: fc.anything() },
 );
 
@@ -85,26 +90,32 @@ describe('parsePayload properties', () => {
       const ms = parseTime(input, 20);
       expect(ms, `parsing ${String(JSON.stringify(input)).slice(0, 80)} took ${ms.toFixed(2)} ms`).toBeLessThan(SLOW_MS);
     }
-    console.log(`parser: 10,000 generated inputs, slowest parse ${slowest.toFixed(2)} ms (${slowestInput}); ${suspects.length} re-measured`);
+    console.log(
+      `parser: 10,000 generated inputs, slowest parse ${slowest.toFixed(2)} ms (${slowestInput}); ${suspects.length} re-measured`,
+    );
   }, 120_000);
 
   it('round-trips the app link for every valid meeting, terminal, or both', () => {
     const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
-    const meeting = fc.record(
-      {
-        id: digits(6, 20),
-        password: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 64 }).filter((p) => normalizePassword(p) === p),
-        passwordRole: fc.constantFrom<'guest' | 'host'>('guest', 'host'),
-        site: fc.constantFrom<'cn' | 'intl'>('cn', 'intl'),
-      },
-      { requiredKeys: ['id'] },
-    ).map(({ passwordRole, ...m }) => (m.password !== undefined && passwordRole ? { ...m, passwordRole } : m)); // a role belongs to a password
+    const meeting = fc
+      .record(
+        {
+          id: digits(6, 20),
+          password: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 64 }).filter((p) => normalizePassword(p) === p),
+          passwordRole: fc.constantFrom<'guest' | 'host'>('guest', 'host'),
+          site: fc.constantFrom<'cn' | 'intl'>('cn', 'intl'),
+        },
+        { requiredKeys: ['id'] },
+      )
+      .map(({ passwordRole, ...m }) => (m.password !== undefined && passwordRole ? { ...m, passwordRole } : m)); // a role belongs to a password
     const terminal = fc.record(
       {
         callNum: fc.tuple(fc.boolean(), digits(3, 32)).map(([plus, d]) => `${plus ? '+' : ''}${d}`),
         orgId: fc.string({ unit: fc.constantFrom(...'abcXYZ019-_'), minLength: 1, maxLength: 64 }),
         numberType: fc.constantFrom<0 | 1>(0, 1),
-        name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 64 }).filter((n) => n.trim() === n && n.length > 0 && !/\p{Cc}/u.test(n)),
+        name: fc
+          .string({ unit: 'grapheme', minLength: 1, maxLength: 64 })
+          .filter((n) => n.trim() === n && n.length > 0 && !/\p{Cc}/u.test(n)),
       },
       { requiredKeys: ['callNum'] },
     );

@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { parsePayload, type Meeting, type ParsedPayload, type Terminal } from '../../shared/payload';
 import type { z } from 'zod';
-import { DisplayNameSchema, invisibleCharacterIn, MeetingIdSchema, MeetingSchema, PasswordSchema, SipNumberSchema, TerminalSchema } from '../../shared/schemas';
+import {
+  DisplayNameSchema,
+  invisibleCharacterIn,
+  MeetingIdSchema,
+  MeetingSchema,
+  PasswordSchema,
+  SipNumberSchema,
+  TerminalSchema,
+} from '../../shared/schemas';
 
 function expectValid(result: ParsedPayload): void {
   if (result.kind === 'meeting' || result.kind === 'both') {
@@ -52,49 +60,164 @@ Password: 445566`;
 describe('meeting codes', () => {
   it.each<[string, string, Meeting, string]>([
     // docs/qr-formats.md 1: Huawei meeting links; the token after the ID is never a password.
-    ['bmeeting link with token', 'https://bmeeting.huaweicloud.com/#/j/981924330/e11ddec62ee760734fcf2ba55b79937eac2aa68677caf659', { id: '981924330', site: 'cn' }, 'huawei-link'],
-    ['meeting link with token', 'https://meeting.huaweicloud.com/#/j/985726402/EWmHgcyGmDYDQEamd0oT9TcSwzMUxZlLA', { id: '985726402', site: 'cn' }, 'huawei-link'],
+    [
+      'bmeeting link with token',
+      'https://bmeeting.huaweicloud.com/#/j/981924330/e11ddec62ee760734fcf2ba55b79937eac2aa68677caf659',
+      { id: '981924330', site: 'cn' },
+      'huawei-link',
+    ],
+    [
+      'meeting link with token',
+      'https://meeting.huaweicloud.com/#/j/985726402/EWmHgcyGmDYDQEamd0oT9TcSwzMUxZlLA',
+      { id: '985726402', site: 'cn' },
+      'huawei-link',
+    ],
     ['link without token', 'https://meeting.huaweicloud.com/#/j/982989574', { id: '982989574', site: 'cn' }, 'huawei-link'],
     ['intl host', 'https://intl.meeting.huaweicloud.com/#/j/982989574/abc', { id: '982989574', site: 'intl' }, 'huawei-link'],
     ['-intl host label', 'https://meeting-intl.huaweicloud.com/#/j/982989574', { id: '982989574', site: 'intl' }, 'huawei-link'],
     ['http and path route', 'http://meeting.huaweicloud.com/j/982989574/tok', { id: '982989574', site: 'cn' }, 'huawei-link'],
     ['bare host huaweicloud.com', 'https://huaweicloud.com/#/j/982989574', { id: '982989574', site: 'cn' }, 'huawei-link'],
     ['link without scheme', 'meeting.huaweicloud.com/#/j/981924330', { id: '981924330', site: 'cn' }, 'huawei-link'],
-    ['link with explicit pwd', 'https://meeting.huaweicloud.com/#/j/981924330/tok?pwd=246810', { id: '981924330', password: '246810', site: 'cn' }, 'huawei-link'],
-    ['link with guestPwd query', 'https://meeting.huaweicloud.com/?guestPwd=13579#/j/981924330', { id: '981924330', password: '13579', passwordRole: 'guest', site: 'cn' }, 'huawei-link'],
+    [
+      'link with explicit pwd',
+      'https://meeting.huaweicloud.com/#/j/981924330/tok?pwd=246810',
+      { id: '981924330', password: '246810', site: 'cn' },
+      'huawei-link',
+    ],
+    [
+      'link with guestPwd query',
+      'https://meeting.huaweicloud.com/?guestPwd=13579#/j/981924330',
+      { id: '981924330', password: '13579', passwordRole: 'guest', site: 'cn' },
+      'huawei-link',
+    ],
     // docs/qr-formats.md 2: cloudlink (the team notes' 5-digit example is refused below).
-    ['cloudlink, 9-digit conf_id', 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=meeting.huaweicloud.com&port=8443&conf_id=123456789&enter_code=12345&name=Tom&open_mic=true', { id: '123456789', password: '12345', site: 'cn' }, 'cloudlink'],
-    ['cloudlink, intl server with scheme', 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=https://intl.meeting.huaweicloud.com:443&CONF_ID=914083136', { id: '914083136', site: 'intl' }, 'cloudlink'],
-    ['cloudlink, own server', 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=vc.example.com&conf_id=914083136&enter_code=777', { id: '914083136', password: '777' }, 'cloudlink'],
+    [
+      'cloudlink, 9-digit conf_id',
+      'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=meeting.huaweicloud.com&port=8443&conf_id=123456789&enter_code=12345&name=Tom&open_mic=true',
+      { id: '123456789', password: '12345', site: 'cn' },
+      'cloudlink',
+    ],
+    [
+      'cloudlink, intl server with scheme',
+      'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=https://intl.meeting.huaweicloud.com:443&CONF_ID=914083136',
+      { id: '914083136', site: 'intl' },
+      'cloudlink',
+    ],
+    [
+      'cloudlink, own server',
+      'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=vc.example.com&conf_id=914083136&enter_code=777',
+      { id: '914083136', password: '777' },
+      'cloudlink',
+    ],
     // docs/qr-formats.md 3: parameters in the query or the fragment, any case.
-    ['query confID + pwd', 'https://example.com/join?confID=914083136&pwd=123123', { id: '914083136', password: '123123' }, 'url-parameters'],
-    ['fragment route, mixed case', 'https://example.com/#/join?ConferenceID=914083136&PassWord=abc', { id: '914083136', password: 'abc' }, 'url-parameters'],
-    ['fragment without route', 'https://example.com/#MEETING_ID=914-083-136&Guest_Pwd=x1', { id: '914083136', password: 'x1', passwordRole: 'guest' }, 'url-parameters'],
-    ['meetingId + passcode', 'https://example.com/?meetingId=914083136&passcode=p%20w', { id: '914083136', password: 'p w' }, 'url-parameters'],
-    ['id on a Huawei host', 'https://meeting.huaweicloud.com/join?id=914083136&password=1', { id: '914083136', password: '1', site: 'cn' }, 'url-parameters'],
+    [
+      'query confID + pwd',
+      'https://example.com/join?confID=914083136&pwd=123123',
+      { id: '914083136', password: '123123' },
+      'url-parameters',
+    ],
+    [
+      'fragment route, mixed case',
+      'https://example.com/#/join?ConferenceID=914083136&PassWord=abc',
+      { id: '914083136', password: 'abc' },
+      'url-parameters',
+    ],
+    [
+      'fragment without route',
+      'https://example.com/#MEETING_ID=914-083-136&Guest_Pwd=x1',
+      { id: '914083136', password: 'x1', passwordRole: 'guest' },
+      'url-parameters',
+    ],
+    [
+      'meetingId + passcode',
+      'https://example.com/?meetingId=914083136&passcode=p%20w',
+      { id: '914083136', password: 'p w' },
+      'url-parameters',
+    ],
+    [
+      'id on a Huawei host',
+      'https://meeting.huaweicloud.com/join?id=914083136&password=1',
+      { id: '914083136', password: '1', site: 'cn' },
+      'url-parameters',
+    ],
     // docs/qr-formats.md 4: invitation text.
     ['zh full-width colon, grouped', '会议ID：914 083 136', { id: '914083136' }, 'invitation-text'],
-    ['zh full-width digits', '会议ID：９１４ ０８３ １３６\n来宾密码：１２３１２３', { id: '914083136', password: '123123', passwordRole: 'guest' }, 'invitation-text'],
+    [
+      'zh full-width digits',
+      '会议ID：９１４ ０８３ １３６\n来宾密码：１２３１２３',
+      { id: '914083136', password: '123123', passwordRole: 'guest' },
+      'invitation-text',
+    ],
     ['zh 会议号 dashes', '会议号: 914-083-136\n会议密码: 123123', { id: '914083136', password: '123123' }, 'invitation-text'],
-    ['zh 会议号码 + 访客密码', '会议号码：914083136\n访客密码：888888', { id: '914083136', password: '888888', passwordRole: 'guest' }, 'invitation-text'],
+    [
+      'zh 会议号码 + 访客密码',
+      '会议号码：914083136\n访客密码：888888',
+      { id: '914083136', password: '888888', passwordRole: 'guest' },
+      'invitation-text',
+    ],
     ['zh one line, no spaces', '会议ID：914083136密码：123456，请准时参加', { id: '914083136', password: '123456' }, 'invitation-text'],
-    ['zh host password only', '会议ID：914083136\n主持人密码：654321', { id: '914083136', password: '654321', passwordRole: 'host' }, 'invitation-text'],
-    ['zh realistic invitation', ZH_INVITATION, { id: '981924330', password: '123123', passwordRole: 'guest', site: 'cn' }, 'invitation-text'],
-    ['en one line', 'Meeting ID: 914 083 136 Guest password: 123123', { id: '914083136', password: '123123', passwordRole: 'guest' }, 'invitation-text'],
+    [
+      'zh host password only',
+      '会议ID：914083136\n主持人密码：654321',
+      { id: '914083136', password: '654321', passwordRole: 'host' },
+      'invitation-text',
+    ],
+    [
+      'zh realistic invitation',
+      ZH_INVITATION,
+      { id: '981924330', password: '123123', passwordRole: 'guest', site: 'cn' },
+      'invitation-text',
+    ],
+    [
+      'en one line',
+      'Meeting ID: 914 083 136 Guest password: 123123',
+      { id: '914083136', password: '123123', passwordRole: 'guest' },
+      'invitation-text',
+    ],
     ['en Password label', 'Meeting ID: 914 083 136\nPassword: 123123', { id: '914083136', password: '123123' }, 'invitation-text'],
     ['en upper case, Passcode', 'MEETING ID: 914083136\nPASSCODE: Ab#9', { id: '914083136', password: 'Ab#9' }, 'invitation-text'],
-    ['en Conference ID + Guest passcode', 'Conference ID: 914-083-136\r\nGuest passcode: 2468', { id: '914083136', password: '2468', passwordRole: 'guest' }, 'invitation-text'],
+    [
+      'en Conference ID + Guest passcode',
+      'Conference ID: 914-083-136\r\nGuest passcode: 2468',
+      { id: '914083136', password: '2468', passwordRole: 'guest' },
+      'invitation-text',
+    ],
     ['en Meeting number with dots', 'Meeting number: 914.083.136', { id: '914083136' }, 'invitation-text'],
-    ['en generic preferred over host', 'Meeting ID: 914083136\nHost password: 222222\nPassword: 111111', { id: '914083136', password: '111111' }, 'invitation-text'],
-    ['en realistic invitation, intl', EN_INVITATION, { id: '985726402', password: '778899', passwordRole: 'guest', site: 'intl' }, 'invitation-text'],
+    [
+      'en generic preferred over host',
+      'Meeting ID: 914083136\nHost password: 222222\nPassword: 111111',
+      { id: '914083136', password: '111111' },
+      'invitation-text',
+    ],
+    [
+      'en realistic invitation, intl',
+      EN_INVITATION,
+      { id: '985726402', password: '778899', passwordRole: 'guest', site: 'intl' },
+      'invitation-text',
+    ],
     ['link in text supplies the ID', EN_LINK_ONLY, { id: '982989574', password: '445566', site: 'cn' }, 'invitation-text'],
-    ['cloudlink in text', '加入会议 cloudlink://welinksoftclient/h5page?page=joinConfByLink&conf_id=914083136 谢谢', { id: '914083136' }, 'invitation-text'],
+    [
+      'cloudlink in text',
+      '加入会议 cloudlink://welinksoftclient/h5page?page=joinConfByLink&conf_id=914083136 谢谢',
+      { id: '914083136' },
+      'invitation-text',
+    ],
     // docs/qr-formats.md 5: JSON.
     ['JSON string ID', '{"confID":"914083136","pwd":"123123"}', { id: '914083136', password: '123123' }, 'json'],
     ['JSON number ID, any case', '{"CONFERENCEID":914083136,"Password":"x y"}', { id: '914083136', password: 'x y' }, 'json'],
-    ['JSON meetingId + guestPwd', '{"meetingId":"914 083 136","guestPwd":"5555"}', { id: '914083136', password: '5555', passwordRole: 'guest' }, 'json'],
+    [
+      'JSON meetingId + guestPwd',
+      '{"meetingId":"914 083 136","guestPwd":"5555"}',
+      { id: '914083136', password: '5555', passwordRole: 'guest' },
+      'json',
+    ],
     ['JSON conf_id, empty pwd', '{"conf_id":"914083136","pwd":""}', { id: '914083136' }, 'json'],
-    ['JSON nested meeting', '{"meeting":{"id":"914083136","password":"p","passwordRole":"host","site":"intl"}}', { id: '914083136', password: 'p', passwordRole: 'host', site: 'intl' }, 'json'],
+    [
+      'JSON nested meeting',
+      '{"meeting":{"id":"914083136","password":"p","passwordRole":"host","site":"intl"}}',
+      { id: '914083136', password: 'p', passwordRole: 'host', site: 'intl' },
+      'json',
+    ],
   ])('%s', (_name, text, meeting, source) => {
     const result = parsePayload(text);
     expect(result).toEqual({ kind: 'meeting', source, meeting });
@@ -124,7 +247,12 @@ describe('terminal codes', () => {
     ['bare grouped', '+99 1112 5302 0382 685', { callNum: '+99111253020382685' }, 'bare-number'],
     ['bare full-width', '＋９９１１１２５３０２０３８２６８５', { callNum: '+99111253020382685' }, 'bare-number'],
     ['JSON callNum', '{"callNum":"+99111253020382685"}', { callNum: '+99111253020382685' }, 'json'],
-    ['JSON with orgID and type, any case', '{"CALLNUM":"+99111253020382685","orgid":"115489","NumBelongsType":1}', { callNum: '+99111253020382685', orgId: '115489', numberType: 1 }, 'json'],
+    [
+      'JSON with orgID and type, any case',
+      '{"CALLNUM":"+99111253020382685","orgid":"115489","NumBelongsType":1}',
+      { callNum: '+99111253020382685', orgId: '115489', numberType: 1 },
+      'json',
+    ],
     ['JSON string type', '{"callNum":"99111253020382685","numBelongsType":"0"}', { callNum: '99111253020382685', numberType: 0 }, 'json'],
   ])('%s', (_name, text, terminal, source) => {
     const result = parsePayload(text);
@@ -135,8 +263,18 @@ describe('terminal codes', () => {
 
 describe('meeting and terminal together', () => {
   it.each<[string, string, Meeting, Terminal]>([
-    ['flat JSON', '{"confID":"914083136","pwd":"123123","callNum":"+99111253020382685","orgID":"115489","numBelongsType":0}', { id: '914083136', password: '123123' }, { callNum: '+99111253020382685', orgId: '115489', numberType: 0 }],
-    ['nested JSON', '{"Meeting":{"confId":914083136},"TERMINAL":{"callNum":"+99111253020382685","orgId":"org_1","numberType":1,"name":"Room A"}}', { id: '914083136' }, { callNum: '+99111253020382685', orgId: 'org_1', numberType: 1, name: 'Room A' }],
+    [
+      'flat JSON',
+      '{"confID":"914083136","pwd":"123123","callNum":"+99111253020382685","orgID":"115489","numBelongsType":0}',
+      { id: '914083136', password: '123123' },
+      { callNum: '+99111253020382685', orgId: '115489', numberType: 0 },
+    ],
+    [
+      'nested JSON',
+      '{"Meeting":{"confId":914083136},"TERMINAL":{"callNum":"+99111253020382685","orgId":"org_1","numberType":1,"name":"Room A"}}',
+      { id: '914083136' },
+      { callNum: '+99111253020382685', orgId: 'org_1', numberType: 1, name: 'Room A' },
+    ],
   ])('%s', (_name, text, meeting, terminal) => {
     const result = parsePayload(text);
     expect(result).toEqual({ kind: 'both', source: 'json', meeting, terminal });
@@ -147,9 +285,19 @@ describe('meeting and terminal together', () => {
 describe('refused codes', () => {
   it.each<[string, unknown, string[], string[]?]>([
     // The team notes' cloudlink example (docs/qr-formats.md 2): conf_id=12345 has 5 digits.
-    ['cloudlink, 5-digit conf_id', 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=meeting.huaweicloud.com&port=8443&conf_id=12345&enter_code=12345&name=Tom&open_mic=true', ['12345', '6–20 digits'], ['12345', '6–20 位数字']],
+    [
+      'cloudlink, 5-digit conf_id',
+      'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=meeting.huaweicloud.com&port=8443&conf_id=12345&enter_code=12345&name=Tom&open_mic=true',
+      ['12345', '6–20 digits'],
+      ['12345', '6–20 位数字'],
+    ],
     ['cloudlink without conf_id', 'cloudlink://welinksoftclient/h5page?page=startConf', ['conf_id']],
-    ['cloudlink, look-alike server', 'cloudlink://welinksoftclient/h5page?conf_id=914083136&server_url=meeting.huaweicloud.com.evil.example', ['meeting.huaweicloud.com.evil.example', 'imitates'], ['meeting.huaweicloud.com.evil.example', '冒充']],
+    [
+      'cloudlink, look-alike server',
+      'cloudlink://welinksoftclient/h5page?conf_id=914083136&server_url=meeting.huaweicloud.com.evil.example',
+      ['meeting.huaweicloud.com.evil.example', 'imitates'],
+      ['meeting.huaweicloud.com.evil.example', '冒充'],
+    ],
     ['5-digit ID', 'Meeting ID: 12345', ['12345', '6–20']],
     ['21-digit ID in a link', 'https://meeting.huaweicloud.com/#/j/123456789012345678901', ['123456789012345678901', '6–20']],
     ['letters in a labelled ID', '会议ID：914083abc', ['914083abc', '6–20']],
@@ -170,7 +318,12 @@ describe('refused codes', () => {
     ['sip with letters', 'sip:room101@example.com', ['room101']],
     ['sip with look-alike domain', 'sip:+99111253020382685@huaweicloud.com.evil.example', ['huaweicloud.com.evil.example']],
     // Look-alike hosts: nothing is extracted.
-    ['look-alike suffix', 'https://meeting.huaweicloud.com.evil.example/#/j/981924330', ['meeting.huaweicloud.com.evil.example', 'imitates'], ['meeting.huaweicloud.com.evil.example', '冒充']],
+    [
+      'look-alike suffix',
+      'https://meeting.huaweicloud.com.evil.example/#/j/981924330',
+      ['meeting.huaweicloud.com.evil.example', 'imitates'],
+      ['meeting.huaweicloud.com.evil.example', '冒充'],
+    ],
     ['look-alike bare', 'https://huaweicloud.com.evil.example/?confID=914083136&pwd=1', ['huaweicloud.com.evil.example']],
     ['look-alike dash', 'https://meeting-huaweicloud.com/#/j/981924330', ['meeting-huaweicloud.com']],
     ['look-alike .co', 'https://meeting.huaweicloud.co/#/j/981924330', ['meeting.huaweicloud.co']],
@@ -178,9 +331,18 @@ describe('refused codes', () => {
     ['userinfo trick with path', 'https://meeting.huaweicloud.com:443@evil.example/j/981924330', ['evil.example']],
     ['punycode homograph', 'https://meeting.xn--hawicloud-q9a.com/#/j/981924330', ['xn--hawicloud-q9a.com']],
     ['Cyrillic с becomes punycode', 'https://meeting.huaweiсloud.com/#/j/981924330', ['xn--']],
-    ['look-alike link inside an invitation', 'Meeting ID: 914083136\nJoin: https://meeting.huaweicloud.com.evil.example/#/j/914083136', ['evil.example']],
+    [
+      'look-alike link inside an invitation',
+      'Meeting ID: 914083136\nJoin: https://meeting.huaweicloud.com.evil.example/#/j/914083136',
+      ['evil.example'],
+    ],
     // Truncated and wrong links.
-    ['truncated after /j/', 'https://meeting.huaweicloud.com/#/j/', ['meeting.huaweicloud.com', 'no meeting ID'], ['meeting.huaweicloud.com', '不含会议 ID']],
+    [
+      'truncated after /j/',
+      'https://meeting.huaweicloud.com/#/j/',
+      ['meeting.huaweicloud.com', 'no meeting ID'],
+      ['meeting.huaweicloud.com', '不含会议 ID'],
+    ],
     ['truncated host', 'https://meeting.huaweicl', ['meeting.huaweicl', 'cut off'], ['meeting.huaweicl', '不完整']],
     ['Huawei page without a meeting', 'https://www.huaweicloud.com/product/meeting.html', ['www.huaweicloud.com']],
     ['link without parameters', 'https://example.com', ['This QR code is a link to example.com, not a meeting'], ['example.com']],
@@ -211,13 +373,38 @@ describe('refused codes', () => {
     ['C1 control', 'Meeting ID: 914083136\u0085', ['U+0085']],
     ['DEL', 'sip:+99111253020382685\u007f', ['U+007F']],
     // Invisible format characters (Unicode Cf) in values (security review, finding 7).
-    ['password of only a zero-width space', '{"confID":"914083136","pwd":"\u200b"}', ['password', 'U+200B', 'invisible'], ['密码', 'U+200B', '不可见']],
+    [
+      'password of only a zero-width space',
+      '{"confID":"914083136","pwd":"\u200b"}',
+      ['password', 'U+200B', 'invisible'],
+      ['密码', 'U+200B', '不可见'],
+    ],
     ['soft hyphen inside a password', '{"confID":"914083136","pwd":"123\u00ad123"}', ['password', 'U+00AD'], ['密码', 'U+00AD']],
-    ['BOM before an app-link password', 'qr-room-invite://v1?meeting=914083136&password=%EF%BB%BF123123', ['password', 'U+FEFF'], ['密码', 'U+FEFF']],
-    ['RTL mark in a room name', 'qr-room-invite://v1?terminal=%2B99111253020382685&name=Room%E2%80%8FA', ['room name', 'U+200F'], ['会议室名称', 'U+200F']],
-    ['LTR isolate in a decoded room name', 'qr-room-invite://v1?terminal=%2B99111253020382685&name=%E2%81%A6Room+A', ['room name', 'U+2066'], ['会议室名称', 'U+2066']],
+    [
+      'BOM before an app-link password',
+      'qr-room-invite://v1?meeting=914083136&password=%EF%BB%BF123123',
+      ['password', 'U+FEFF'],
+      ['密码', 'U+FEFF'],
+    ],
+    [
+      'RTL mark in a room name',
+      'qr-room-invite://v1?terminal=%2B99111253020382685&name=Room%E2%80%8FA',
+      ['room name', 'U+200F'],
+      ['会议室名称', 'U+200F'],
+    ],
+    [
+      'LTR isolate in a decoded room name',
+      'qr-room-invite://v1?terminal=%2B99111253020382685&name=%E2%81%A6Room+A',
+      ['room name', 'U+2066'],
+      ['会议室名称', 'U+2066'],
+    ],
     ['zero-width joiner in a callNum', '{"callNum":"+99111253020382685\u200d"}', ['room number', 'U+200D'], ['会议室号码', 'U+200D']],
-    ['zero-width space in a JSON meeting ID', '{"confID":"914083\u200b136","pwd":"123123"}', ['meeting ID', 'U+200B'], ['会议 ID', 'U+200B']],
+    [
+      'zero-width space in a JSON meeting ID',
+      '{"confID":"914083\u200b136","pwd":"123123"}',
+      ['meeting ID', 'U+200B'],
+      ['会议 ID', 'U+200B'],
+    ],
     ['plain text', 'hello world', ['This QR code says "hello world", not a meeting or a room'], ['hello world']],
     ['mailto', 'mailto:someone@example.com', ['mailto:someone@example.com']],
     ['Wi-Fi code', 'WIFI:S:Office;T:WPA;P:secret;;', ['WIFI:S:Office']],
@@ -277,12 +464,67 @@ describe('preview', () => {
 describe('robustness', () => {
   // Pieces of every form, so that random strings reach deep into each reader.
   const PIECES = [
-    'https://', 'http://', 'cloudlink://', 'qr-room-invite://v1?', 'sip:', 'tel:', 'javascript:',
-    'meeting.huaweicloud.com', 'huaweicloud.com@', '.evil.example', '#/j/', '/j/', '?', '&', '=', '#',
-    'confID=', 'pwd=', 'conf_id=', 'meeting=', 'terminal=', '%', '%2B', '%E4', '{', '}', '[', ']', '"',
-    ':', '：', ',', '"confID":', '"callNum":', '"meeting":', '会议ID：', '来宾密码：', '密码：',
-    'Meeting ID: ', 'Password: ', '914', '083', '136', '+99111253020382685', '９', ' ', '\n', '\t',
-    '-', '.', 'a', 'Z', '中', '😀', '\ud800', '\\', 'xn--', 'null', 'true', '0', '1',
+    'https://',
+    'http://',
+    'cloudlink://',
+    'qr-room-invite://v1?',
+    'sip:',
+    'tel:',
+    'javascript:',
+    'meeting.huaweicloud.com',
+    'huaweicloud.com@',
+    '.evil.example',
+    '#/j/',
+    '/j/',
+    '?',
+    '&',
+    '=',
+    '#',
+    'confID=',
+    'pwd=',
+    'conf_id=',
+    'meeting=',
+    'terminal=',
+    '%',
+    '%2B',
+    '%E4',
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    ':',
+    '：',
+    ',',
+    '"confID":',
+    '"callNum":',
+    '"meeting":',
+    '会议ID：',
+    '来宾密码：',
+    '密码：',
+    'Meeting ID: ',
+    'Password: ',
+    '914',
+    '083',
+    '136',
+    '+99111253020382685',
+    '９',
+    ' ',
+    '\n',
+    '\t',
+    '-',
+    '.',
+    'a',
+    'Z',
+    '中',
+    '😀',
+    '\ud800',
+    '\\',
+    'xn--',
+    'null',
+    'true',
+    '0',
+    '1',
   ];
   let seed = 42;
   const random = () => {

@@ -95,8 +95,7 @@ export interface InviteOptions {
 
 /** POSTs an invitation; the conferenceID query follows the body's confID unless overridden. */
 export function invite(target: Target, body: InviteBody = validBody(), options: InviteOptions = {}): Promise<SimResponse> {
-  const conferenceID =
-    options.conferenceID === undefined ? (typeof body.confID === 'string' ? body.confID : '') : options.conferenceID;
+  const conferenceID = options.conferenceID === undefined ? (typeof body.confID === 'string' ? body.confID : '') : options.conferenceID;
   const query = conferenceID === null ? '' : `?conferenceID=${encodeURIComponent(conferenceID)}`;
   return request(target, {
     method: options.method ?? 'POST',

@@ -77,9 +77,7 @@ describe('decideInvite', () => {
   });
 
   it('refuses a repeated conferenceID and a non-UTF-8 charset', () => {
-    expect(decideInvite(request(valid, [FIXTURE_MEETING_ID, FIXTURE_MEETING_ID]), context).error?.code).toBe(
-      'MMC.111070001',
-    );
+    expect(decideInvite(request(valid, [FIXTURE_MEETING_ID, FIXTURE_MEETING_ID]), context).error?.code).toBe('MMC.111070001');
     const latin1 = { ...request(valid), contentType: 'application/json; charset=iso-8859-1' };
     expect(decideInvite(latin1, context).error?.code).toBe('MMC.111070001');
   });

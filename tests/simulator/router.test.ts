@@ -78,7 +78,7 @@ describe('simulator router: a plugged-in route', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/u);
   });
 
-  it('hands a route\'s failure to the server (startSimulator answers it with a 500)', async () => {
+  it("hands a route's failure to the server (startSimulator answers it with a 500)", async () => {
     await expect(get('/fails')).rejects.toThrow();
     expect(routeErrors).toEqual(['route bug']);
   });
@@ -87,7 +87,13 @@ describe('simulator router: a plugged-in route', () => {
 describe('simulator router: a control endpoint added to the table', () => {
   it('answers its method and path; another method there is 405, an unknown path 404', async () => {
     expect(await get('/__sim/meetings')).toMatchObject({ status: 200, json: { meetings: 3 } });
-    expect(await get('/__sim/meetings', { method: 'DELETE' })).toMatchObject({ status: 405, json: { error_code: 'SIM.BAD_CONTROL_REQUEST' } });
-    expect(await get('/__sim/nothing')).toMatchObject({ status: 404, json: { error_code: 'SIM.BAD_CONTROL_REQUEST', error_msg: 'No control endpoint /__sim/nothing' } });
+    expect(await get('/__sim/meetings', { method: 'DELETE' })).toMatchObject({
+      status: 405,
+      json: { error_code: 'SIM.BAD_CONTROL_REQUEST' },
+    });
+    expect(await get('/__sim/nothing')).toMatchObject({
+      status: 404,
+      json: { error_code: 'SIM.BAD_CONTROL_REQUEST', error_msg: 'No control endpoint /__sim/nothing' },
+    });
   });
 });

@@ -164,10 +164,7 @@ describe('simulator: inviteWithPwd', () => {
   it('answers 400 MMC.111070009 to an empty password', async () => {
     expectError(await invite(sim, validBody({ pwd: '' })), 400, 'MMC.111070009');
     expectError(await invite(sim, validBody({ pwd: '   ' })), 400, 'MMC.111070009');
-    expect(sim.invites().map((r) => r.body)).toEqual([
-      expect.objectContaining({ pwd: '' }),
-      expect.objectContaining({ pwd: '******' }),
-    ]);
+    expect(sim.invites().map((r) => r.body)).toEqual([expect.objectContaining({ pwd: '' }), expect.objectContaining({ pwd: '******' })]);
   });
 
   describe('400 MMC.111070001 for malformed requests', () => {
@@ -335,7 +332,12 @@ describe('simulator: faults', () => {
       sim.setFaults(plan);
       const outcomes: (number | string)[] = [];
       for (let i = 0; i < 8; i += 1) {
-        outcomes.push(await invite(sim).then((r) => r.status, (error: unknown) => errorCode(error) ?? 'error'));
+        outcomes.push(
+          await invite(sim).then(
+            (r) => r.status,
+            (error: unknown) => errorCode(error) ?? 'error',
+          ),
+        );
       }
       return outcomes;
     };

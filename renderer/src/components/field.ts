@@ -25,7 +25,12 @@ export function field<C extends Control>(label: string, control: C, options: { h
     if (ids) control.setAttribute('aria-describedby', ids);
     else control.removeAttribute('aria-describedby');
   };
-  const element = h('div', { class: `field ${options.className ?? ''}`.trim() }, [h('label', { attrs: { for: control.id }, text: label }), control, help, error]);
+  const element = h('div', { class: `field ${options.className ?? ''}`.trim() }, [
+    h('label', { attrs: { for: control.id }, text: label }),
+    control,
+    help,
+    error,
+  ]);
   const result: Field<C> = {
     element,
     control,
@@ -57,7 +62,11 @@ export function refusedValueMessage(value: string, validation: UiMessages['valid
   return invisible === null ? hint : validation.invisible(invisible);
 }
 
-export function checkbox(label: string, checked: boolean, onChange?: (checked: boolean) => void): { element: HTMLElement; input: HTMLInputElement } {
+export function checkbox(
+  label: string,
+  checked: boolean,
+  onChange?: (checked: boolean) => void,
+): { element: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { attrs: { type: 'checkbox', checked } });
   if (onChange) input.addEventListener('change', () => onChange(input.checked));
   return { element: h('label', { class: 'check' }, [input, h('span', { text: label })]), input };

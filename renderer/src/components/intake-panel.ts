@@ -36,7 +36,10 @@ export function createIntakePanel(context: ViewContext): HTMLElement {
       },
     },
   });
-  const openButton = h('button', { class: 'button', attrs: { type: 'button' }, on: { click: () => fileInput.click() } }, [icon(ICONS.image), text.intake.openImage]);
+  const openButton = h('button', { class: 'button', attrs: { type: 'button' }, on: { click: () => fileInput.click() } }, [
+    icon(ICONS.image),
+    text.intake.openImage,
+  ]);
   const scanButton = h('button', { class: 'button', attrs: { type: 'button' }, on: { click: () => void context.intake.scanScreen() } }, [
     icon(ICONS.screen),
     text.intake.scanScreen,
@@ -60,7 +63,14 @@ export function createIntakePanel(context: ViewContext): HTMLElement {
       // Once something is read the target shrinks, so the invite and its outcome fit the window.
       zone.classList.toggle('is-compact', !idle);
       title.textContent = text.intake.pasteHint(pasteKey(platform));
-      const busyText = busyOrigin === 'screen' ? text.intake.scanningScreen : busyOrigin === 'clipboard' ? text.intake.readingClipboard : busyOrigin ? text.intake.readingImage : '';
+      const busyText =
+        busyOrigin === 'screen'
+          ? text.intake.scanningScreen
+          : busyOrigin === 'clipboard'
+            ? text.intake.readingClipboard
+            : busyOrigin
+              ? text.intake.readingImage
+              : '';
       busy.textContent = busyText;
       zone.toggleAttribute('aria-busy', busyOrigin !== null);
       zone.classList.toggle('is-busy', busyOrigin !== null);
@@ -71,30 +81,50 @@ export function createIntakePanel(context: ViewContext): HTMLElement {
   // Drag feedback: a counter, because dragenter/dragleave fire for every child crossed.
   let depth = 0;
   const setDragging = (on: boolean) => zone.classList.toggle('is-dragging', on);
-  document.addEventListener('dragenter', (event) => {
-    event.preventDefault();
-    depth += 1;
-    setDragging(true);
-  }, { signal });
-  document.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) setDragging(false);
-  }, { signal });
-  document.addEventListener('dragover', (event) => {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-  }, { signal });
-  document.addEventListener('drop', (event) => {
-    // Never let a dropped file navigate the window away.
-    event.preventDefault();
-    depth = 0;
-    setDragging(false);
-    take(context, event.dataTransfer);
-  }, { signal });
-  document.addEventListener('paste', (event) => {
-    if (store.get().view !== 'main' || isEditable(event.target)) return;
-    if (take(context, event.clipboardData)) event.preventDefault();
-  }, { signal });
+  document.addEventListener(
+    'dragenter',
+    (event) => {
+      event.preventDefault();
+      depth += 1;
+      setDragging(true);
+    },
+    { signal },
+  );
+  document.addEventListener(
+    'dragleave',
+    () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    },
+    { signal },
+  );
+  document.addEventListener(
+    'dragover',
+    (event) => {
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    },
+    { signal },
+  );
+  document.addEventListener(
+    'drop',
+    (event) => {
+      // Never let a dropped file navigate the window away.
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      take(context, event.dataTransfer);
+    },
+    { signal },
+  );
+  document.addEventListener(
+    'paste',
+    (event) => {
+      if (store.get().view !== 'main' || isEditable(event.target)) return;
+      if (take(context, event.clipboardData)) event.preventDefault();
+    },
+    { signal },
+  );
 
   return zone;
 }

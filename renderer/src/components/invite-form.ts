@@ -45,7 +45,12 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
   });
   const noRooms = h('div', { class: 'callout callout-info' }, [
     h('p', { text: text.invite.noRooms }),
-    h('button', { class: 'button', attrs: { type: 'button' }, text: text.invite.addRoom, on: { click: () => store.set({ view: 'settings' }) } }),
+    h('button', {
+      class: 'button',
+      attrs: { type: 'button' },
+      text: text.invite.addRoom,
+      on: { click: () => store.set({ view: 'settings' }) },
+    }),
   ]);
 
   const meetingSelect = h('select');
@@ -139,7 +144,9 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     passwordField.setHelp(forceAsk ? text.invite.passwordRetryHelp : text.invite.passwordHelp);
     remember.element.hidden = !ask || !canRemember(settings);
     const id = meetingId();
-    hostPasswordField.setHelp(id !== undefined && isHostPasswordRemembered(settings, id) ? hostPasswordRememberedHelp(context.language) : null);
+    hostPasswordField.setHelp(
+      id !== undefined && isHostPasswordRemembered(settings, id) ? hostPasswordRememberedHelp(context.language) : null,
+    );
     const name = target();
     button.hidden = !name && !terminal;
     button.textContent = name ? text.invite.button(name) : text.invite.buttonPlain;
@@ -148,11 +155,18 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
   function update(settings: SettingsView): void {
     const rooms = settings.settings.rooms.map((room) => ({ value: room.id, label: room.name }));
     setOptions(roomSelect, rooms, roomSelect.value || settings.settings.selectedRoomId);
-    const recent = settings.recentMeetings.map((m) => ({ value: m.id, label: text.invite.recentMeeting(m.label ?? '', formatMeetingId(m.id)) }));
+    const recent = settings.recentMeetings.map((m) => ({
+      value: m.id,
+      label: text.invite.recentMeeting(m.label ?? '', formatMeetingId(m.id)),
+    }));
     // An unknown terminal gets no meeting preselected: "Choose a meeting…" first (or the ID to type).
     const choose = unknownTerminal() && recent.length > 0 ? [{ value: NO_MEETING, label: text.invite.chooseMeeting }] : [];
     const first = choose[0]?.value ?? recent[0]?.value ?? OTHER_MEETING;
-    setOptions(meetingSelect, [...choose, ...recent, { value: OTHER_MEETING, label: text.invite.otherMeeting }], meetingSelect.options.length ? meetingSelect.value : first);
+    setOptions(
+      meetingSelect,
+      [...choose, ...recent, { value: OTHER_MEETING, label: text.invite.otherMeeting }],
+      meetingSelect.options.length ? meetingSelect.value : first,
+    );
     refresh();
   }
 
@@ -178,7 +192,11 @@ function buildForm(candidate: Candidate, context: ViewContext): InviteForm {
     if (needsPassword()) {
       const parsed = PasswordSchema.safeParse(passwordInput.value);
       if (!parsed.success) {
-        passwordField.setError(passwordInput.value ? refusedValueMessage(passwordInput.value, text.validation, text.validation.password) : text.validation.required);
+        passwordField.setError(
+          passwordInput.value
+            ? refusedValueMessage(passwordInput.value, text.validation, text.validation.password)
+            : text.validation.required,
+        );
         passwordInput.focus();
         return undefined;
       }

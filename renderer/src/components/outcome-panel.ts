@@ -31,7 +31,9 @@ function details(error: InviteError, context: ViewContext): HTMLElement {
     h(
       'dl',
       { class: 'facts facts-compact' },
-      rows.filter((row): row is [string, string] => row[1] !== undefined).flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { class: 'mono', text: value })]),
+      rows
+        .filter((row): row is [string, string] => row[1] !== undefined)
+        .flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { class: 'mono', text: value })]),
     ),
   ]);
 }
@@ -43,7 +45,12 @@ function failure(outcome: Extract<Outcome, { kind: 'failure' }>, context: ViewCo
   const unknown = error.outcome === 'unknown';
   const retry =
     entry.retrySafe && outcome.request
-      ? h('button', { class: 'button', attrs: { type: 'button' }, text: text.outcome.retry, on: { click: () => void context.invites.retry() } })
+      ? h('button', {
+          class: 'button',
+          attrs: { type: 'button' },
+          text: text.outcome.retry,
+          on: { click: () => void context.invites.retry() },
+        })
       : null;
   return h('div', { class: `callout ${unknown ? 'callout-warning' : 'callout-danger'}`, attrs: { role: 'alert' } }, [
     icon(ICONS.alert, 'icon callout-icon'),
@@ -73,8 +80,13 @@ function callContent(call: CallStatus, context: ViewContext): Node[] {
   const button = hangUpButton(call, context);
   const live = call.state === 'calling' || call.state === 'joining';
   return [
-    live ? h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }) : icon(call.state === 'joined' ? ICONS.check : ICONS.alert, 'icon status-icon'),
-    h('div', {}, [h('p', { class: 'status-title', text: callHeadline(call, context.language) }), button ? h('div', { class: 'callout-actions' }, [button]) : null]),
+    live
+      ? h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } })
+      : icon(call.state === 'joined' ? ICONS.check : ICONS.alert, 'icon status-icon'),
+    h('div', {}, [
+      h('p', { class: 'status-title', text: callHeadline(call, context.language) }),
+      button ? h('div', { class: 'callout-actions' }, [button]) : null,
+    ]),
   ];
 }
 
@@ -93,7 +105,8 @@ function callFailure(call: CallStatus, context: ViewContext): HTMLElement {
 /** What the status region says: progress, success, or nothing. */
 function statusContent(outcome: Outcome, context: ViewContext): Node[] {
   const { text } = context;
-  if (outcome.kind === 'sending') return [h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', { text: text.outcome.sending(outcome.target) })];
+  if (outcome.kind === 'sending')
+    return [h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('span', { text: text.outcome.sending(outcome.target) })];
   if (outcome.kind !== 'success') return [];
   const { call } = outcome;
   if (call && call.state !== 'not-joined' && call.state !== 'unconfirmed') return callContent(call, context);
@@ -116,7 +129,10 @@ export function createOutcomePanel(context: ViewContext): HTMLElement {
       status.className = `status status-${outcome.kind}`;
       replaceChildren(status, statusContent(outcome, context));
       const notJoined = outcome.kind === 'success' && outcome.call?.state === 'not-joined' ? outcome.call : undefined;
-      replaceChildren(alerts, outcome.kind === 'failure' ? [failure(outcome, context)] : notJoined ? [callFailure(notJoined, context)] : []);
+      replaceChildren(
+        alerts,
+        outcome.kind === 'failure' ? [failure(outcome, context)] : notJoined ? [callFailure(notJoined, context)] : [],
+      );
       // The outcome is at the bottom of a small window: bring it into view when it arrives.
       if (outcome.kind === 'success') status.scrollIntoView({ block: 'nearest' });
       if (outcome.kind === 'failure') alerts.scrollIntoView({ block: 'nearest' });

@@ -28,7 +28,10 @@ function imageMessage(problem: ImageProblem, text: UiMessages): string {
 export function describeProblem(problem: Problem, text: UiMessages, language: Language): { title: string; body: string } {
   switch (problem.kind) {
     case 'no-code':
-      return { title: text.problems.noCodeTitle, body: problem.origin === 'screen' ? text.problems.noCodeScreen : text.problems.noCodeImage };
+      return {
+        title: text.problems.noCodeTitle,
+        body: problem.origin === 'screen' ? text.problems.noCodeScreen : text.problems.noCodeImage,
+      };
     case 'empty-clipboard':
       return { title: text.problems.noCodeTitle, body: text.problems.emptyClipboard };
     case 'not-ours': {
@@ -38,7 +41,10 @@ export function describeProblem(problem: Problem, text: UiMessages, language: La
     case 'image':
       return { title: text.problems.imageTitle, body: imageMessage(problem.problem, text) };
     case 'decode':
-      return { title: text.problems.noCodeTitle, body: problem.reason === 'timeout' ? text.problems.decodeTimeout : text.problems.decodeFailed };
+      return {
+        title: text.problems.noCodeTitle,
+        body: problem.reason === 'timeout' ? text.problems.decodeTimeout : text.problems.decodeFailed,
+      };
     case 'capture': {
       const entry = lookupError(problem.error.code);
       const title = problem.origin === 'screen' ? text.problems.captureTitle : localize(entry.title, language);

@@ -27,7 +27,10 @@ function siteFact(meeting: Meeting, view: SettingsView, text: UiMessages): Node[
   const elsewhere = meeting.site !== undefined && meeting.site !== site;
   return fact(
     text.reading.site,
-    h('span', { class: 'site' }, [target, elsewhere && meeting.site ? h('span', { class: 'site-note', text: text.reading.siteInCode(text.sites[meeting.site]) }) : null]),
+    h('span', { class: 'site' }, [
+      target,
+      elsewhere && meeting.site ? h('span', { class: 'site-note', text: text.reading.siteInCode(text.sites[meeting.site]) }) : null,
+    ]),
   );
 }
 
@@ -38,7 +41,8 @@ function terminalLabel(terminal: Terminal, view: SettingsView, text: UiMessages)
 
 function choiceLabel(candidate: Candidate, view: SettingsView, text: UiMessages): string {
   const secret = (meeting: Meeting) => (meeting.password ? text.reading.withPassword : text.reading.withoutPassword);
-  if (candidate.kind === 'meeting') return `${text.reading.choiceMeeting(formatMeetingId(candidate.meeting.id))} · ${secret(candidate.meeting)}`;
+  if (candidate.kind === 'meeting')
+    return `${text.reading.choiceMeeting(formatMeetingId(candidate.meeting.id))} · ${secret(candidate.meeting)}`;
   const room = roomOf(candidate.terminal, view);
   if (candidate.kind === 'terminal') return room ? text.reading.choiceTerminal(room.name) : terminalLabel(candidate.terminal, view, text);
   return text.reading.choiceBoth(formatMeetingId(candidate.meeting.id), terminalLabel(candidate.terminal, view, text));
@@ -55,7 +59,11 @@ function passwordFact(meeting: Meeting, view: SettingsView, text: UiMessages): N
     return fact(text.reading.password, remembered ? text.reading.passwordRemembered : text.reading.passwordNotInCode, 'muted');
   }
   const value = h('span', { class: 'secret', text: MASK });
-  const toggle = h('button', { class: 'icon-button', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': text.reading.showPassword } }, [icon(ICONS.eye)]);
+  const toggle = h(
+    'button',
+    { class: 'icon-button', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': text.reading.showPassword } },
+    [icon(ICONS.eye)],
+  );
   toggle.addEventListener('click', () => {
     const shown = toggle.getAttribute('aria-pressed') !== 'true';
     toggle.setAttribute('aria-pressed', String(shown));
@@ -101,15 +109,24 @@ function readingCard(candidate: Candidate, intake: Extract<Intake, { kind: 'read
     facts.push(...siteFact(candidate.meeting, view, text));
   }
   if (candidate.kind !== 'meeting') {
-    if (candidate.kind === 'both') facts.push(h('dt', { class: 'facts-divider', text: text.reading.terminal }), h('dd', { class: 'facts-divider' }));
+    if (candidate.kind === 'both')
+      facts.push(h('dt', { class: 'facts-divider', text: text.reading.terminal }), h('dd', { class: 'facts-divider' }));
     facts.push(...terminalFacts(candidate.terminal, view, text));
   }
-  const note = intake.confirm ? h('p', { class: 'note', text: intake.origin === 'link' ? text.reading.fromLink : text.reading.fromTray }) : null;
-  const warning = candidate.kind !== 'meeting' && !roomOf(candidate.terminal, view) ? unknownTerminalWarning(candidate.terminal, text) : null;
+  const note = intake.confirm
+    ? h('p', { class: 'note', text: intake.origin === 'link' ? text.reading.fromLink : text.reading.fromTray })
+    : null;
+  const warning =
+    candidate.kind !== 'meeting' && !roomOf(candidate.terminal, view) ? unknownTerminalWarning(candidate.terminal, text) : null;
   return h('section', { class: 'card reading-card', attrs: { 'aria-labelledby': headingId } }, [
     h('div', { class: 'card-header' }, [
       h('h2', { id: headingId, class: 'card-title', text: heading }),
-      h('button', { class: 'link-button', attrs: { type: 'button' }, text: text.reading.clear, on: { click: () => context.intake.clear() } }),
+      h('button', {
+        class: 'link-button',
+        attrs: { type: 'button' },
+        text: text.reading.clear,
+        on: { click: () => context.intake.clear() },
+      }),
     ]),
     note,
     warning,
@@ -124,11 +141,15 @@ function choice(intake: Extract<Intake, { kind: 'ready' }>, context: ViewContext
     const input = h('input', { attrs: { type: 'radio', name, value: index, checked: intake.chosen === index } });
     input.addEventListener('change', () => {
       const current = store.get().intake;
-      if (current.kind === 'ready' && current.seq === intake.seq) store.set({ intake: { ...current, chosen: index }, outcome: { kind: 'none' } });
+      if (current.kind === 'ready' && current.seq === intake.seq)
+        store.set({ intake: { ...current, chosen: index }, outcome: { kind: 'none' } });
     });
     return h('label', { class: 'choice' }, [input, h('span', { text: choiceLabel(candidate, store.get().settings, text) })]);
   });
-  return h('fieldset', { class: 'card choices' }, [h('legend', { class: 'card-title', text: text.reading.severalFound(intake.candidates.length) }), ...options]);
+  return h('fieldset', { class: 'card choices' }, [
+    h('legend', { class: 'card-title', text: text.reading.severalFound(intake.candidates.length) }),
+    ...options,
+  ]);
 }
 
 export function createReadingSection(context: ViewContext): HTMLElement {
@@ -155,8 +176,7 @@ export function createReadingSection(context: ViewContext): HTMLElement {
       // A settings change re-renders details (room names, remembered passwords), never an alert.
       if (intake.kind === 'problem') {
         if (!sameIntake) replaceChildren(detailSlot, [problemAlert(intake.problem, text, language)]);
-      }
-      else if (intake.kind !== 'ready' || intake.chosen === null) replaceChildren(detailSlot, []);
+      } else if (intake.kind !== 'ready' || intake.chosen === null) replaceChildren(detailSlot, []);
       else {
         const chosen = intake.candidates[intake.chosen];
         replaceChildren(detailSlot, [chosen ? readingCard(chosen, intake, context) : null]);

@@ -17,12 +17,18 @@ export function createRoomHint(context: ViewContext): HTMLElement {
     ([idle, rooms, selectedRoomId]) => {
       const room = selectedRoom({ rooms, selectedRoomId });
       if (!idle) replaceChildren(root, []);
-      else if (room) replaceChildren(root, [h('p', { class: 'muted room-hint-line' }, [icon(ICONS.room), text.intake.selectedRoom(room.name)])]);
+      else if (room)
+        replaceChildren(root, [h('p', { class: 'muted room-hint-line' }, [icon(ICONS.room), text.intake.selectedRoom(room.name)])]);
       else
         replaceChildren(root, [
           h('div', { class: 'callout callout-info' }, [
             h('p', { text: text.invite.noRooms }),
-            h('button', { class: 'button', attrs: { type: 'button' }, text: text.invite.addRoom, on: { click: () => store.set({ view: 'settings' }) } }),
+            h('button', {
+              class: 'button',
+              attrs: { type: 'button' },
+              text: text.invite.addRoom,
+              on: { click: () => store.set({ view: 'settings' }) },
+            }),
           ]),
         ]);
     },

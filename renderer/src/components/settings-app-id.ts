@@ -52,8 +52,18 @@ export function createAppIdSection(context: SectionContext): HTMLElement {
       store.set({ settings: answer.value });
     } else showProblem(answer.error.code);
   }
-  const saveButton = h('button', { class: 'button', attrs: { type: 'button' }, text: t.saveKey, on: { click: () => void (keyInput.value ? saveKey(keyInput.value) : undefined) } });
-  const forgetButton = h('button', { class: 'button', attrs: { type: 'button' }, text: t.forgetKey, on: { click: () => void saveKey(null) } });
+  const saveButton = h('button', {
+    class: 'button',
+    attrs: { type: 'button' },
+    text: t.saveKey,
+    on: { click: () => void (keyInput.value ? saveKey(keyInput.value) : undefined) },
+  });
+  const forgetButton = h('button', {
+    class: 'button',
+    attrs: { type: 'button' },
+    text: t.forgetKey,
+    on: { click: () => void saveKey(null) },
+  });
   const testButton = h('button', {
     class: 'button',
     attrs: { type: 'button' },

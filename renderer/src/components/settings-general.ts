@@ -25,9 +25,15 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
   const login = checkbox(text.settings.launchAtLogin, false, (checked) => void save({ launchAtLogin: checked }));
   const updateSelect = h('select');
   const updates = field(text.settings.updates, updateSelect);
-  setOptions(updateSelect, UPDATE_MODES.map((mode) => ({ value: mode, label: text.settings.updateModes[mode] })));
+  setOptions(
+    updateSelect,
+    UPDATE_MODES.map((mode) => ({ value: mode, label: text.settings.updateModes[mode] })),
+  );
   // The server comes with the mode (one setting, managed as a whole for a fleet).
-  updateSelect.addEventListener('change', () => void save({ updates: { ...store.get().settings.settings.updates, mode: updateSelect.value as UpdateMode } }));
+  updateSelect.addEventListener(
+    'change',
+    () => void save({ updates: { ...store.get().settings.settings.updates, mode: updateSelect.value as UpdateMode } }),
+  );
   const shortcutInput = h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_SHORTCUT_LENGTH } });
   const shortcut = field(text.settings.shortcut, shortcutInput);
   const validShortcut = () => shortcutInput.value.trim().length > 0 && shortcutInput.value.trim().length <= MAX_SHORTCUT_LENGTH;
@@ -54,7 +60,9 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
       updateSelect.disabled = isLocked(view, 'updates');
       updates.setHelp(view.settings.updates.url ? text.settings.updateServer(view.settings.updates.url) : text.settings.noUpdateServer);
       shortcutInput.readOnly = isLocked(view, 'globalShortcut');
-      note.hidden = !(['rememberPasswords', 'allowPlainTextPasswords', 'confirmBeforeInvite', 'launchAtLogin', 'globalShortcut', 'updates'] as const).some((key) => isLocked(view, key));
+      note.hidden = !(
+        ['rememberPasswords', 'allowPlainTextPasswords', 'confirmBeforeInvite', 'launchAtLogin', 'globalShortcut', 'updates'] as const
+      ).some((key) => isLocked(view, key));
       if (document.activeElement !== shortcutInput) shortcutInput.value = view.settings.globalShortcut;
       // A shortcut taken by another application is reported, never silently dropped.
       const { registered, accelerator } = view.shortcut;
@@ -63,7 +71,16 @@ export function createBehaviourSection(context: SectionContext): HTMLElement {
     },
     signal,
   );
-  return section(text.settings.behaviour, [note, confirm.element, remember.element, protection, plainText.element, login.element, shortcut.element, updates.element]);
+  return section(text.settings.behaviour, [
+    note,
+    confirm.element,
+    remember.element,
+    protection,
+    plainText.element,
+    login.element,
+    shortcut.element,
+    updates.element,
+  ]);
 }
 
 export function createLanguageSection(context: SectionContext): HTMLElement {
@@ -107,7 +124,11 @@ export function createSupportSection(context: SectionContext): HTMLElement {
   });
   return section(
     text.settings.support,
-    [h('div', { class: 'form-actions' }, [button]), status, h('p', { class: 'muted small', text: text.settings.version(store.get().settings.appVersion) })],
+    [
+      h('div', { class: 'form-actions' }, [button]),
+      status,
+      h('p', { class: 'muted small', text: text.settings.version(store.get().settings.appVersion) }),
+    ],
     text.settings.diagnosticsHelp,
   );
 }

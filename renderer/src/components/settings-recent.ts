@@ -56,7 +56,11 @@ export function createRecentSection(context: SectionContext): HTMLElement {
       },
     });
     labelInput.addEventListener('change', () => void api.labelMeeting(meeting.id, labelInput.value.trim() || null).then(apply));
-    const facts = [id, text.settings.lastUsed(formatDateTime(meeting.lastUsedAt, language)), meeting.passwordRemembered ? text.settings.passwordKept : ''];
+    const facts = [
+      id,
+      text.settings.lastUsed(formatDateTime(meeting.lastUsedAt, language)),
+      meeting.passwordRemembered ? text.settings.passwordKept : '',
+    ];
     return h('li', { class: 'list-item list-item-stacked' }, [
       h('div', { class: 'list-text' }, [labelInput, h('span', { class: 'list-sub', text: facts.filter(Boolean).join(' · ') })]),
       h('div', { class: 'list-actions' }, [

@@ -18,24 +18,38 @@ export interface RoomFormOptions {
 }
 
 function newRoomId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `room-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `room-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 export function createRoomForm({ text, room, onSave, onCancel }: RoomFormOptions): HTMLFormElement {
-  const input = (value = '', attrs: Record<string, string> = {}) => h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', value, ...attrs } });
+  const input = (value = '', attrs: Record<string, string> = {}) =>
+    h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', value, ...attrs } });
   const name = field(text.settings.roomName, input(room?.name));
   const sip = field(text.settings.sipNumber, input(room?.callNum, { inputmode: 'tel' }));
   const org = field(text.settings.orgId, input(room?.orgId));
   const typeSelect = h('select');
-  setOptions(typeSelect, [0, 1].map((t) => ({ value: String(t), label: text.numberTypes[t as 0 | 1] })), String(room?.numberType ?? 0));
+  setOptions(
+    typeSelect,
+    [0, 1].map((t) => ({ value: String(t), label: text.numberTypes[t as 0 | 1] })),
+    String(room?.numberType ?? 0),
+  );
   const type = field(text.settings.numberType, typeSelect);
 
-  const refused = (value: string, hint: string) => (value.trim() ? refusedValueMessage(value, text.validation, hint) : text.validation.required);
+  const refused = (value: string, hint: string) =>
+    value.trim() ? refusedValueMessage(value, text.validation, hint) : text.validation.required;
   /** Each field's check: an error message, or null when the value is acceptable. */
   const checks: [Field<HTMLInputElement>, () => string | null][] = [
     [name, () => (RoomSchema.shape.name.safeParse(name.control.value).success ? null : refused(name.control.value, text.validation.name))],
     [sip, () => (SipNumberSchema.safeParse(sip.control.value).success ? null : refused(sip.control.value, text.validation.sipNumber))],
-    [org, () => (!org.control.value.trim() || OrgIdSchema.safeParse(org.control.value).success ? null : refusedValueMessage(org.control.value, text.validation, text.validation.orgId))],
+    [
+      org,
+      () =>
+        !org.control.value.trim() || OrgIdSchema.safeParse(org.control.value).success
+          ? null
+          : refusedValueMessage(org.control.value, text.validation, text.validation.orgId),
+    ],
   ];
   // Validated as typed: an error shows as soon as a field holds something wrong.
   for (const [f, check] of checks) f.control.addEventListener('input', () => f.setError(check()));

@@ -13,7 +13,12 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
   const list = h('ul', { class: 'list' });
   const empty = h('p', { class: 'muted', text: text.settings.noRooms });
   const formSlot = h('div');
-  const addButton = h('button', { class: 'button', attrs: { type: 'button' }, text: text.settings.addRoom, on: { click: () => openForm() } });
+  const addButton = h('button', {
+    class: 'button',
+    attrs: { type: 'button' },
+    text: text.settings.addRoom,
+    on: { click: () => openForm() },
+  });
   const radioName = uid('room');
   const note = lockNote(text.settings.locked);
 
@@ -45,14 +50,18 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
 
   function remove(room: Room): void {
     const { rooms, selectedRoomId } = store.get().settings.settings;
-    void save({ rooms: rooms.filter((r) => r.id !== room.id), ...(selectedRoomId === room.id ? { selectedRoomId: null } : {}) }).then(() => {
-      // The focused "Remove" button is gone with its room: keep the keyboard user in the section.
-      if (document.activeElement === document.body) addButton.focus();
-    });
+    void save({ rooms: rooms.filter((r) => r.id !== room.id), ...(selectedRoomId === room.id ? { selectedRoomId: null } : {}) }).then(
+      () => {
+        // The focused "Remove" button is gone with its room: keep the keyboard user in the section.
+        if (document.activeElement === document.body) addButton.focus();
+      },
+    );
   }
 
   function item(room: Room, selected: boolean, lock: { rooms: boolean; selection: boolean }): HTMLElement {
-    const radio = h('input', { attrs: { type: 'radio', name: radioName, checked: selected, disabled: lock.selection, 'data-focus-key': `select:${room.id}` } });
+    const radio = h('input', {
+      attrs: { type: 'radio', name: radioName, checked: selected, disabled: lock.selection, 'data-focus-key': `select:${room.id}` },
+    });
     radio.addEventListener('change', () => void save({ selectedRoomId: room.id }));
     const sub = [room.callNum, room.orgId].filter(Boolean).join(' · ');
     return h('li', { class: 'list-item' }, [
@@ -87,7 +96,12 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
       const view = store.get().settings;
       const lock = { rooms: isLocked(view, 'rooms'), selection: isLocked(view, 'selectedRoomId') };
       const selectedId = selectedRoom({ rooms, selectedRoomId })?.id;
-      keepFocus(list, () => replaceChildren(list, rooms.map((room) => item(room, room.id === selectedId, lock))));
+      keepFocus(list, () =>
+        replaceChildren(
+          list,
+          rooms.map((room) => item(room, room.id === selectedId, lock)),
+        ),
+      );
       note.hidden = !lock.rooms && !lock.selection;
       addButton.hidden = lock.rooms || formSlot.hasChildNodes();
       list.hidden = rooms.length === 0;
@@ -96,5 +110,9 @@ export function createRoomsSection(context: SectionContext): HTMLElement {
     signal,
   );
 
-  return section(text.settings.rooms, [note, list, empty, formSlot, h('div', { class: 'form-actions' }, [addButton])], text.settings.roomsHelp);
+  return section(
+    text.settings.rooms,
+    [note, list, empty, formSlot, h('div', { class: 'form-actions' }, [addButton])],
+    text.settings.roomsHelp,
+  );
 }

@@ -26,10 +26,15 @@ export function createSiteSection(context: SectionContext): HTMLElement {
     });
     return { value, input, element: h('label', { class: 'check' }, [input, h('span', { text: label })]) };
   });
-  const group = h('fieldset', { class: 'radio-group' }, [h('legend', { class: 'visually-hidden', text: text.settings.site }), ...radios.map((r) => r.element)]);
+  const group = h('fieldset', { class: 'radio-group' }, [
+    h('legend', { class: 'visually-hidden', text: text.settings.site }),
+    ...radios.map((r) => r.element),
+  ]);
 
   const url = field(text.settings.customUrl, h('input', { attrs: { type: 'url', autocomplete: 'off', spellcheck: 'false' } }));
-  const ca = field(text.settings.extraCa, h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } }), { help: text.settings.extraCaHelp });
+  const ca = field(text.settings.extraCa, h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } }), {
+    help: text.settings.extraCaHelp,
+  });
   const checkUrl = () => {
     const value = url.control.value.trim();
     const error = value && !BaseUrlSchema.safeParse(value).success ? text.validation.baseUrl : null;

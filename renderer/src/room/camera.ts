@@ -81,7 +81,10 @@ function hidden(): boolean {
 
 function constraints(deviceId: string | undefined): MediaStreamConstraints {
   // 720p is plenty for a code held up to the camera, and cheap to read 10+ times a second.
-  return { audio: false, video: { width: { ideal: 1280 }, height: { ideal: 720 }, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) } };
+  return {
+    audio: false,
+    video: { width: { ideal: 1280 }, height: { ideal: 720 }, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) },
+  };
 }
 
 export function createCamera(video: HTMLVideoElement, options: CameraOptions = {}): Camera {
@@ -115,7 +118,9 @@ export function createCamera(video: HTMLVideoElement, options: CameraOptions = {
   async function refreshDevices(): Promise<void> {
     if (!media) return;
     try {
-      const devices = (await media.enumerateDevices()).filter((d) => d.kind === 'videoinput').map((d) => ({ deviceId: d.deviceId, label: d.label }));
+      const devices = (await media.enumerateDevices())
+        .filter((d) => d.kind === 'videoinput')
+        .map((d) => ({ deviceId: d.deviceId, label: d.label }));
       if (!closed) state.set({ devices });
     } catch {
       // Listing is a convenience (the chooser); the camera works without it.

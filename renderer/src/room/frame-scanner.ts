@@ -81,7 +81,11 @@ export function createFrameScanner(video: HTMLVideoElement, decoder: QrDecoder, 
     while (decodedAt.length > 0 && now - (decodedAt[0] ?? now) > 1000) decodedAt.shift();
     if (!running) return;
     const back = (p: { x: number; y: number }) => ({ x: p.x / scale, y: p.y / scale });
-    onResult({ codes: codes.map((code) => ({ text: code.text, corners: code.corners.map(back) as DecodedQrCode['corners'] })), videoWidth, videoHeight });
+    onResult({
+      codes: codes.map((code) => ({ text: code.text, corners: code.corners.map(back) as DecodedQrCode['corners'] })),
+      videoWidth,
+      videoHeight,
+    });
   }
 
   function onFrame(): void {

@@ -87,11 +87,22 @@ export function createRoomActivity(context: ViewContext, controller: RoomControl
       }
       case 'countdown': {
         number = h('span', { class: 'room-countdown-number', attrs: { 'aria-hidden': 'true' }, text: String(activity.remaining) });
-        const cancel = h('button', { class: 'button button-large room-cancel', attrs: { type: 'button' }, text: text.room.cancel, on: { click: () => controller.cancel() } });
+        const cancel = h('button', {
+          class: 'button button-large room-cancel',
+          attrs: { type: 'button' },
+          text: text.room.cancel,
+          on: { click: () => controller.cancel() },
+        });
         statusContent = [
           meetingFacts(activity.meeting.id, context, true),
-          h('p', { class: 'visually-hidden', text: text.room.countdownSr(activity.room.name, formatMeetingId(activity.meeting.id), COUNTDOWN_SECONDS) }),
-          h('div', { class: 'room-countdown', attrs: { 'aria-hidden': 'true' } }, [h('span', { class: 'room-line', text: text.room.countdown(activity.room.name) }), number]),
+          h('p', {
+            class: 'visually-hidden',
+            text: text.room.countdownSr(activity.room.name, formatMeetingId(activity.meeting.id), COUNTDOWN_SECONDS),
+          }),
+          h('div', { class: 'room-countdown', attrs: { 'aria-hidden': 'true' } }, [
+            h('span', { class: 'room-line', text: text.room.countdown(activity.room.name) }),
+            number,
+          ]),
           h('div', { class: 'room-cancel-row' }, [cancel, h('span', { class: 'room-help', text: text.room.cancelHint })]),
         ];
         break;
@@ -99,7 +110,10 @@ export function createRoomActivity(context: ViewContext, controller: RoomControl
       case 'sending':
         statusContent = [
           meetingFacts(activity.meeting.id, context, true),
-          h('p', { class: 'room-line room-sending' }, [h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), text.room.sending(activity.room.name)]),
+          h('p', { class: 'room-line room-sending' }, [
+            h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }),
+            text.room.sending(activity.room.name),
+          ]),
         ];
         break;
       case 'success':
@@ -113,7 +127,10 @@ export function createRoomActivity(context: ViewContext, controller: RoomControl
         ];
         break;
       case 'cancelled':
-        statusContent = [h('p', { class: 'room-line', text: text.room.cancelled }), h('p', { class: 'room-help', text: text.room.cancelledHelp })];
+        statusContent = [
+          h('p', { class: 'room-line', text: text.room.cancelled }),
+          h('p', { class: 'room-help', text: text.room.cancelledHelp }),
+        ];
         break;
       case 'failure': {
         const entry = lookupError(activity.error.code);
@@ -139,8 +156,13 @@ export function createRoomActivity(context: ViewContext, controller: RoomControl
 
   watch(controller.state, (s) => s.activity, render, signal);
   // "Ready" names the room: follow the settings.
-  watch(store, (s) => roomOf(s.settings), () => {
-    if (shown?.kind === 'idle') render(shown);
-  }, signal);
+  watch(
+    store,
+    (s) => roomOf(s.settings),
+    () => {
+      if (shown?.kind === 'idle') render(shown);
+    },
+    signal,
+  );
   return root;
 }

@@ -25,7 +25,12 @@ export function createRoomCall(context: ViewContext): HTMLElement {
     const t = endCallText(call.roomName, language);
     const ask = (): void => {
       const confirm = h('button', { class: 'button button-danger button-large', attrs: { type: 'button' }, text: t.confirm });
-      const keep = h('button', { class: 'button button-large', attrs: { type: 'button' }, text: t.keep, on: { click: () => endCallButtons(call) } });
+      const keep = h('button', {
+        class: 'button button-large',
+        attrs: { type: 'button' },
+        text: t.keep,
+        on: { click: () => endCallButtons(call) },
+      });
       confirm.addEventListener('click', () => {
         confirm.setAttribute('disabled', '');
         void api.hangUp({ meetingId: call.meetingId, callNum: call.callNum });
@@ -33,7 +38,10 @@ export function createRoomCall(context: ViewContext): HTMLElement {
       replaceChildren(actions, [h('p', { class: 'room-call-question', text: t.question }), confirm, keep]);
       keep.focus();
     };
-    replaceChildren(actions, call.canHangUp ? [h('button', { class: 'button button-large', attrs: { type: 'button' }, text: t.button, on: { click: ask } })] : []);
+    replaceChildren(
+      actions,
+      call.canHangUp ? [h('button', { class: 'button button-large', attrs: { type: 'button' }, text: t.button, on: { click: ask } })] : [],
+    );
   }
 
   subscribe(

@@ -59,7 +59,10 @@ export function createRoomCamera(context: ViewContext, decoder: QrDecoder, onCod
   outline.setAttribute('aria-hidden', 'true');
   outline.setAttribute('preserveAspectRatio', 'xMidYMid meet');
   const messageSlot = h('div', { class: 'room-camera-slot' });
-  const element = h('section', { class: 'room-camera', attrs: { 'aria-label': text.room.cameraPreview } }, [h('div', { class: 'room-mirror' }, [video, outline]), messageSlot]);
+  const element = h('section', { class: 'room-camera', attrs: { 'aria-label': text.room.cameraPreview } }, [
+    h('div', { class: 'room-mirror' }, [video, outline]),
+    messageSlot,
+  ]);
 
   const select = h('select', { id: uid('camera') });
   const chooser = h('div', { class: 'room-chooser' }, [h('label', { attrs: { for: select.id }, text: text.room.camera }), select]);
@@ -106,7 +109,11 @@ export function createRoomCamera(context: ViewContext, decoder: QrDecoder, onCod
       const { devices, status, chosen }: CameraState = camera.state.get();
       chooser.hidden = devices.length < 2;
       const current = status.kind === 'live' ? status.deviceId : chosen;
-      select.replaceChildren(...devices.map((d, i) => h('option', { attrs: { value: d.deviceId, selected: d.deviceId === current }, text: d.label || text.room.cameraName(i + 1) })));
+      select.replaceChildren(
+        ...devices.map((d, i) =>
+          h('option', { attrs: { value: d.deviceId, selected: d.deviceId === current }, text: d.label || text.room.cameraName(i + 1) }),
+        ),
+      );
     },
     signal,
   );

@@ -32,10 +32,7 @@ export const NOTICE_SHOWN_MS = 6_000;
 const TICK_MS = 100;
 
 export type RoomNotice =
-  | { kind: 'no-password'; meetingId: string }
-  | { kind: 'not-meeting'; reason: LocalizedText }
-  | { kind: 'terminal' }
-  | { kind: 'no-room' };
+  { kind: 'no-password'; meetingId: string } | { kind: 'not-meeting'; reason: LocalizedText } | { kind: 'terminal' } | { kind: 'no-room' };
 
 export type RoomActivity =
   | { kind: 'idle' }
@@ -165,7 +162,11 @@ export function createRoomController(deps: RoomDeps): RoomController {
     // Blocked from now on: frames during the call must not start another countdown.
     gate.handled(meeting.id, sentAt, cooldownMs(deps.cooldownSeconds()));
     const request: InviteIpcRequest = {
-      meeting: { id: meeting.id, ...(meeting.password === undefined ? {} : { password: meeting.password }), ...(meeting.site ? { site: meeting.site } : {}) },
+      meeting: {
+        id: meeting.id,
+        ...(meeting.password === undefined ? {} : { password: meeting.password }),
+        ...(meeting.site ? { site: meeting.site } : {}),
+      },
       roomId: room.id,
       // A shared room PC keeps nobody's meeting password.
       rememberPassword: false,
@@ -175,7 +176,10 @@ export function createRoomController(deps: RoomDeps): RoomController {
     try {
       result = await deps.invite(request);
     } catch (error) {
-      result = { ok: false, error: { code: ClientCode.internal, outcome: 'failed', detail: error instanceof Error ? error.message : String(error) } };
+      result = {
+        ok: false,
+        error: { code: ClientCode.internal, outcome: 'failed', detail: error instanceof Error ? error.message : String(error) },
+      };
     }
     if (closed) return;
     const at = clock.wall();

@@ -15,7 +15,9 @@ const QUIET_ZONE = 4;
 /** The link the room's code carries. */
 export function roomLink(room: Room): string {
   const { callNum, orgId, numberType, name } = room;
-  return buildAppLink({ terminal: { callNum, ...(orgId === undefined ? {} : { orgId }), ...(numberType === undefined ? {} : { numberType }), name } });
+  return buildAppLink({
+    terminal: { callNum, ...(orgId === undefined ? {} : { orgId }), ...(numberType === undefined ? {} : { numberType }), name },
+  });
 }
 
 /** An `<svg role="img">` of the QR code of `text`, labelled `label`. */

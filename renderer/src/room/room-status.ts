@@ -24,10 +24,11 @@ export function createRoomStatus(context: ViewContext, controller: RoomControlle
   const call = h('dd', { text: text.room.none });
   const lastInvite = h('dd');
   const lastError = h('dd');
-  const settings = h('button', { class: 'button button-ghost button-small', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'settings' }) } }, [
-    icon(ICONS.settings),
-    text.room.settings,
-  ]);
+  const settings = h(
+    'button',
+    { class: 'button button-ghost button-small', attrs: { type: 'button' }, on: { click: () => store.set({ view: 'settings' }) } },
+    [icon(ICONS.settings), text.room.settings],
+  );
   const item = (term: string, value: HTMLElement) => h('div', { class: 'room-status-item' }, [h('dt', { text: term }), value]);
 
   watch(
@@ -45,7 +46,10 @@ export function createRoomStatus(context: ViewContext, controller: RoomControlle
       lastInvite.textContent = invite
         ? `${time(invite.at, language)} · ${formatMeetingId(invite.meetingId)} · ${invite.ok ? text.room.inviteOk : text.room.inviteFailed}`
         : text.room.none;
-      replaceChildren(lastError, error ? [`${time(error.at, language)} · `, h('span', { class: 'mono', text: error.code })] : [text.room.none]);
+      replaceChildren(
+        lastError,
+        error ? [`${time(error.at, language)} · `, h('span', { class: 'mono', text: error.code })] : [text.room.none],
+      );
     },
     signal,
   );
@@ -60,7 +64,12 @@ export function createRoomStatus(context: ViewContext, controller: RoomControlle
   );
 
   return h('footer', { class: 'room-footer', attrs: { 'aria-label': text.room.statusLine } }, [
-    h('dl', { class: 'room-status' }, [item(text.room.site, site), item(text.room.lastInvite, lastInvite), item(text.room.call, call), item(text.room.lastError, lastError)]),
+    h('dl', { class: 'room-status' }, [
+      item(text.room.site, site),
+      item(text.room.lastInvite, lastInvite),
+      item(text.room.call, call),
+      item(text.room.lastError, lastError),
+    ]),
     h('div', { class: 'room-footer-actions' }, [chooser, settings]),
   ]);
 }

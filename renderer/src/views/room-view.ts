@@ -83,7 +83,10 @@ export function createRoomView(context: ViewContext): HTMLElement {
   );
   return h('div', { class: 'room-view' }, [
     createHeader(context),
-    h('main', { class: 'room-body' }, [camera.element, h('div', { class: 'room-side' }, [createRoomActivity(context, room), createRoomCall(context), createOwnCode(context)])]),
+    h('main', { class: 'room-body' }, [
+      camera.element,
+      h('div', { class: 'room-side' }, [createRoomActivity(context, room), createRoomCall(context), createOwnCode(context)]),
+    ]),
     createRoomStatus(context, room, camera.chooser),
   ]);
 }

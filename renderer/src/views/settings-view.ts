@@ -43,7 +43,9 @@ export function createSettingsView(context: ViewContext): HTMLElement {
   const { managed } = context.store.get().settings;
   // The administrator's file: said once at the top; an ignored (invalid) one with the reason.
   const managedNote = managed.error
-    ? h('div', { class: 'callout callout-warning' }, [h('div', { class: 'callout-body' }, [h('p', { text: text.settings.managedInvalid(managed.error) })])])
+    ? h('div', { class: 'callout callout-warning' }, [
+        h('div', { class: 'callout-body' }, [h('p', { text: text.settings.managedInvalid(managed.error) })]),
+      ])
     : managed.path
       ? h('p', { class: 'note', text: text.settings.managedBy(managed.path) })
       : null;

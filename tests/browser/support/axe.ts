@@ -21,7 +21,10 @@ interface AxeResult {
 export async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() => {
-    const { axe, document } = globalThis as unknown as { axe: { run(context: unknown, options: object): Promise<AxeResult> }; document: unknown };
+    const { axe, document } = globalThis as unknown as {
+      axe: { run(context: unknown, options: object): Promise<AxeResult> };
+      document: unknown;
+    };
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations

@@ -39,7 +39,9 @@ export function describeBrowser(name: string, suite: () => void): void {
   if (IN_CI) {
     describe(name, () => {
       it('needs Chromium', () => {
-        throw new Error(`CI=true but no Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) — the browser suite must run in CI.`);
+        throw new Error(
+          `CI=true but no Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) — the browser suite must run in CI.`,
+        );
       });
     });
     return;

@@ -5,7 +5,11 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** The element with `role` containing `text`, once it is visible. */
-export async function waitForRole(page: Page, role: 'status' | 'alert' | 'heading' | 'button' | 'radiogroup' | 'group', text: string | RegExp): Promise<Locator> {
+export async function waitForRole(
+  page: Page,
+  role: 'status' | 'alert' | 'heading' | 'button' | 'radiogroup' | 'group',
+  text: string | RegExp,
+): Promise<Locator> {
   const locator = page.getByRole(role).filter({ hasText: text }).first();
   await locator.waitFor();
   return locator;

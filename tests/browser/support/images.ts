@@ -7,7 +7,8 @@ export { pngClaiming, qrPng };
 /** The fixture meeting as Chinese invitation text (what "copy invitation" gives). */
 export const INVITATION_ZH = '会议主题：周例会\n会议ID：914 083 136\n来宾密码：123123';
 /** The same meeting as a Huawei client link. */
-export const CLOUDLINK = 'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=meeting.huaweicloud.com&port=8443&conf_id=914083136&enter_code=123123';
+export const CLOUDLINK =
+  'cloudlink://welinksoftclient/h5page?page=joinConfByLink&server_url=meeting.huaweicloud.com&port=8443&conf_id=914083136&enter_code=123123';
 /** A Huawei web link: the meeting ID and a join token, but no password. */
 export const WEB_LINK_NO_PASSWORD = 'https://meeting.huaweicloud.com/#/j/914083136/EWmHgcyGmDYDQEamd0oT9TcSwzMUxZlLA';
 
@@ -70,4 +71,3 @@ export function noCodePicture(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="#f4f6f8"/><circle cx="120" cy="150" r="70" fill="#3b82f6"/><rect x="220" y="90" width="120" height="120" fill="#111"/></svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
-

@@ -34,17 +34,20 @@ function transfer(content: Buffer | string, name = 'qr.png', type = 'image/png')
 
 /** A DataTransfer in the page carrying a file or text, as the clipboard or a drag would. */
 function dataTransfer(page: Page, content: Buffer | string, name?: string, type?: string): Promise<JSHandle> {
-  return page.evaluateHandle((data: Transfer) => {
-    const w = globalThis as unknown as InPage;
-    const dt = new w.DataTransfer();
-    if (data.file) {
-      const binary = w.atob(data.file.base64);
-      const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-      dt.items.add(new w.File([bytes], data.file.name, { type: data.file.type }));
-    }
-    if (data.text !== undefined) dt.setData('text/plain', data.text);
-    return dt;
-  }, transfer(content, name, type));
+  return page.evaluateHandle(
+    (data: Transfer) => {
+      const w = globalThis as unknown as InPage;
+      const dt = new w.DataTransfer();
+      if (data.file) {
+        const binary = w.atob(data.file.base64);
+        const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+        dt.items.add(new w.File([bytes], data.file.name, { type: data.file.type }));
+      }
+      if (data.text !== undefined) dt.setData('text/plain', data.text);
+      return dt;
+    },
+    transfer(content, name, type),
+  );
 }
 
 /** Dispatches `paste` on the focused element, as Ctrl+V does, carrying a file or text. */
@@ -52,7 +55,9 @@ export async function paste(page: Page, content: Buffer | string, name?: string,
   const dt = await dataTransfer(page, content, name, type);
   await page.evaluate((clipboardData) => {
     const w = globalThis as unknown as InPage;
-    (w.document.activeElement ?? w.document.body).dispatchEvent(new w.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    (w.document.activeElement ?? w.document.body).dispatchEvent(
+      new w.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+    );
   }, dt);
   await dt.dispose();
 }
@@ -63,7 +68,8 @@ export async function drop(page: Page, content: Buffer | string, name?: string, 
   await page.evaluate((dataTransfer) => {
     const w = globalThis as unknown as InPage;
     const zone = w.document.querySelector('.dropzone') ?? w.document.body;
-    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new w.DragEvent(type, { dataTransfer, bubbles: true, cancelable: true }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      zone.dispatchEvent(new w.DragEvent(type, { dataTransfer, bubbles: true, cancelable: true }));
   }, dt);
   await dt.dispose();
 }
