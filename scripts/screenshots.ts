@@ -14,28 +14,17 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { InvokeChannel } from '../shared/ipc-channels';
 import { writeFakeCamera } from '../tests/helpers/fake-camera';
 import { qrPng, tempDir } from '../tests/helpers/qr-images';
+import { launchBrowser as launch } from '../tests/browser/support/chromium';
 import { inviteButton, waitForRole } from '../tests/browser/support/expect-ui';
 import { INVITATION_ZH, qrImage } from '../tests/browser/support/images';
 import { openApp, paste } from '../tests/browser/support/page';
 import { startPreview, type PreviewHandle } from './preview/server';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The flags of the browser suite (docs/testing.md, "A real browser"). */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The main window's size in the app, and room mode's usual full-HD-ish screen. */
 const WINDOW = { width: 480, height: 640 } as const;
 const ROOM_SCREEN = { width: 1280, height: 720 } as const;
@@ -98,10 +87,6 @@ const WINDOW_SHOTS: Shot[] = [
     },
   },
 ];
-
-function launch(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, ...extraArgs] });
-}
 
 async function take(page: Page, file: string): Promise<void> {
   await page.mouse.move(0, 0); // no hover colour in the picture
