@@ -7,8 +7,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ClientCode } from '../../shared/errors';
-import { createJsonCaller, type CallResult, type HttpOptions } from './control-http';
+import { createJsonCaller, parsed, type CallResult, type HttpOptions } from './control-http';
 
 export const APP_AUTH_PATH = '/v2/usg/acs/auth/appauth';
 export const CHECK_CALL_NUMBER_PATH = '/v2/mms/ncms/conferences/online/check-callnumber-in-conf';
@@ -72,16 +71,11 @@ export function createAppIdClient(options: HttpOptions & { credentials: AppCrede
       body: { appId: credentials.appId, clientType: 72, ...(credentials.userId ? { userId: credentials.userId } : {}), expireTime, nonce },
       secrets: [credentials.appKey, authorization],
     });
-    if (!result.ok) return result;
-    const answer = AuthAnswer.safeParse(result.value);
-    if (!answer.success)
-      return {
-        ok: false,
-        error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: 'unexpected appauth answer' },
-      };
-    const lifetimeMs = (answer.data.validPeriod ?? 12 * 3600) * 1000;
-    cached = { token: answer.data.accessToken, renewAt: now() + Math.max(lifetimeMs - RENEW_MARGIN_MS, lifetimeMs / 2) };
-    return { ok: true, value: answer.data.accessToken, requestId: result.requestId };
+    const answer = parsed(result, AuthAnswer, 'appauth answer');
+    if (!answer.ok) return answer;
+    const lifetimeMs = (answer.value.validPeriod ?? 12 * 3600) * 1000;
+    cached = { token: answer.value.accessToken, renewAt: now() + Math.max(lifetimeMs - RENEW_MARGIN_MS, lifetimeMs / 2) };
+    return { ok: true, value: answer.value.accessToken, requestId: answer.requestId };
   }
 
   async function accessToken(): Promise<CallResult<string>> {
@@ -107,41 +101,24 @@ export function createAppIdClient(options: HttpOptions & { credentials: AppCrede
       return result.ok ? { ok: true, value: undefined, requestId: result.requestId } : result;
     },
     async checkCallNumber(callNum) {
-      const result = await withToken('check-callnumber-in-conf', CHECK_CALL_NUMBER_PATH, { call_number: callNum });
-      if (!result.ok) return result;
-      const answer = CheckAnswer.safeParse(result.value);
-      if (!answer.success)
-        return {
-          ok: false,
-          error: {
-            code: ClientCode.unexpectedResponse,
-            outcome: 'failed',
-            requestId: result.requestId,
-            detail: 'unexpected check-callnumber answer',
-          },
-        };
-      return {
-        ok: true,
-        value: { inConf: answer.data.in_conf, ...(answer.data.conf_id ? { conferenceId: answer.data.conf_id } : {}) },
-        requestId: result.requestId,
-      };
+      const answer = parsed(
+        await withToken('check-callnumber-in-conf', CHECK_CALL_NUMBER_PATH, { call_number: callNum }),
+        CheckAnswer,
+        'check-callnumber answer',
+      );
+      if (!answer.ok) return answer;
+      const { in_conf: inConf, conf_id: conferenceId } = answer.value;
+      return { ok: true, value: { inConf, ...(conferenceId ? { conferenceId } : {}) }, requestId: answer.requestId };
     },
     async hostPassword(meetingId) {
-      const result = await withToken('confDetail', CONF_DETAIL_PATH, { conferenceID: meetingId });
-      if (!result.ok) return result;
-      const answer = DetailAnswer.safeParse(result.value);
-      if (!answer.success)
-        return {
-          ok: false,
-          error: {
-            code: ClientCode.unexpectedResponse,
-            outcome: 'failed',
-            requestId: result.requestId,
-            detail: 'unexpected confDetail answer',
-          },
-        };
-      const chair = answer.data.conferenceData.passwordEntry?.find((entry) => entry.conferenceRole === 'chair');
-      return { ok: true, value: chair?.password ?? null, requestId: result.requestId };
+      const answer = parsed(
+        await withToken('confDetail', CONF_DETAIL_PATH, { conferenceID: meetingId }),
+        DetailAnswer,
+        'confDetail answer',
+      );
+      if (!answer.ok) return answer;
+      const chair = answer.value.conferenceData.passwordEntry?.find((entry) => entry.conferenceRole === 'chair');
+      return { ok: true, value: chair?.password ?? null, requestId: answer.requestId };
     },
   };
 }

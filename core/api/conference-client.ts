@@ -5,8 +5,7 @@
  * are checked with zod; tokens and passwords are registered as secrets for the log.
  */
 import { z } from 'zod';
-import { ClientCode } from '../../shared/errors';
-import { createJsonCaller, type CallResult, type HttpOptions } from './control-http';
+import { createJsonCaller, parsed, type CallResult, type HttpOptions } from './control-http';
 
 const BASE = '/v1/mmc/control/conferences';
 
@@ -57,18 +56,6 @@ export interface ConferenceClient {
   participants(meetingId: string, token: string): Promise<CallResult<OnlineParticipant[]>>;
   hangUp(meetingId: string, token: string, participantIds: readonly string[]): Promise<CallResult<void>>;
   wsToken(meetingId: string, token: string): Promise<CallResult<string>>;
-}
-
-function parsed<T>(result: CallResult<unknown>, schema: z.ZodType<T>): CallResult<T> {
-  if (!result.ok) return result;
-  const answer = schema.safeParse(result.value);
-  if (!answer.success) {
-    return {
-      ok: false,
-      error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: 'unexpected answer shape' },
-    };
-  }
-  return { ok: true, value: answer.data, requestId: result.requestId };
 }
 
 function toToken(answer: z.infer<typeof TokenAnswer>): ConferenceToken {

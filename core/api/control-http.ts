@@ -6,6 +6,7 @@
  * and a password is never sent twice (meetings lock after repeated failures).
  */
 import { randomUUID } from 'node:crypto';
+import type { ZodType } from 'zod';
 import { ClientCode } from '../../shared/errors';
 import type { InviteError } from '../../shared/invite-result';
 import { silentLogger } from '../log';
@@ -14,6 +15,19 @@ import { acceptLanguage, createHttpsSender, headerValue, type HttpsClientOptions
 import { MAX_RESPONSE_BYTES, ResponseTooLargeError } from './response-limit';
 
 export type HttpOptions = HttpsClientOptions;
+
+/** A call's JSON answer checked against `schema`: an answer of another shape is `unexpectedResponse`, named by `what`. */
+export function parsed<T>(result: CallResult<unknown>, schema: ZodType<T>, what = 'answer'): CallResult<T> {
+  if (!result.ok) return result;
+  const answer = schema.safeParse(result.value);
+  if (!answer.success) {
+    return {
+      ok: false,
+      error: { code: ClientCode.unexpectedResponse, outcome: 'failed', requestId: result.requestId, detail: `unexpected ${what} shape` },
+    };
+  }
+  return { ok: true, value: answer.data, requestId: result.requestId };
+}
 
 export type CallResult<T> = { ok: true; value: T; requestId: string } | { ok: false; error: InviteError };
 
