@@ -7,17 +7,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallStatus } from '../../shared/call-status';
 import { ClientCode } from '../../shared/errors';
 import { InvokeChannel } from '../../shared/ipc';
-import { createCallStatusFeature } from '../../core/call-status/app-feature';
 import { createLogger } from '../../core/log';
 import { createAppKeyStore } from '../../core/store/app-key-store';
 import { createKeyFileSecretBox } from '../../core/store/secret-box';
-import type { SettingsStore } from '../../core/store/settings-store';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_HOST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
 import { startSimulator, type Simulator } from '../../simulator/server';
-import { testAppApi } from '../helpers/app-api';
+import { testAppApiWithCallStatus } from '../helpers/app-api';
 import { tempDir } from '../helpers/qr-images';
 
 /** Any other valid number answers like Room A (simulator/calls.ts). */
@@ -34,23 +31,8 @@ function setup() {
   const logs: string[] = [];
   const logger = createLogger((level, message, data) => logs.push(`${level} ${message} ${JSON.stringify(data)}`));
   const appKeys = createAppKeyStore(join(dir, 'app-key.enc'), createKeyFileSecretBox(join(dir, 'app-key-secret.key')));
-  // The feature reads the settings of the store the harness makes next.
-  const ref: { store?: SettingsStore } = {};
-  const statuses: CallStatus[] = [];
-  const callStatus = createCallStatusFeature({
-    settings: () => {
-      if (!ref.store) throw new Error('store not ready');
-      return ref.store.read();
-    },
-    appKeys,
-    systemLanguage: () => 'en',
-    userAgent: 'qrri-test',
-    logger,
-    onStatus: (status) => statuses.push(status),
-  });
-  const harness = testAppApi(sim, { callStatus, appKeys, logger });
-  ref.store = harness.store;
-  return { ...harness, logs, statuses, callStatus, appKeys, dir };
+  const harness = testAppApiWithCallStatus(sim, appKeys, { logger });
+  return { ...harness, logs, appKeys, dir };
 }
 
 async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {

@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCode } from '../../shared/errors';
 import { InvokeChannel } from '../../shared/ipc';
-import { createCallStatusFeature } from '../../core/call-status/app-feature';
 import { lockedKeys, loadManagedConfig } from '../../core/managed-config';
 import { SITE_BASE_URLS } from '../../core/api/sites';
 import { managedAppKeyStore, managedKeyServer } from '../../core/store/app-key-store';
-import type { SettingsStore } from '../../core/store/settings-store';
 import { startSimulator, type Simulator } from '../../simulator/server';
-import { testAppApi } from '../helpers/app-api';
+import { testAppApiWithCallStatus } from '../helpers/app-api';
 import { tempDir } from '../helpers/qr-images';
 
 let sim: Simulator;
@@ -46,19 +44,7 @@ describe('managed App Key file', () => {
 
     // Main's effective settings are the managed ones here: the simulator's server.
     const appKeys = managedAppKeyStore(keyPath, managedKeyServer({ site: 'custom', customBaseUrl: sim.url }, lockedKeys(managed)));
-    const ref: { store?: SettingsStore } = {};
-    const callStatus = createCallStatusFeature({
-      settings: () => {
-        if (!ref.store) throw new Error('store not ready');
-        return ref.store.read();
-      },
-      appKeys,
-      systemLanguage: () => 'en',
-      userAgent: 'qrri-test',
-      onStatus: () => undefined,
-    });
-    const harness = testAppApi(sim, { callStatus, appKeys, managed: { locked: ['appId'] } });
-    ref.store = harness.store;
+    const harness = testAppApiWithCallStatus(sim, appKeys, { managed: { locked: ['appId'] } });
     harness.store.update({ appId: sim.app.appId });
     const view = await harness.api.invoke(InvokeChannel.getSettings, undefined);
     expect(view.ok && view.value.appKey).toEqual({ saved: true, protection: 'managed-file' });
@@ -79,19 +65,7 @@ describe('managed App Key file', () => {
     const server = managedKeyServer({ site: 'custom', customBaseUrl: sim.url }, lockedKeys(managed));
     expect(server).toBe(SITE_BASE_URLS.cn);
     const appKeys = managedAppKeyStore(keyPath, server);
-    const ref: { store?: SettingsStore } = {};
-    const callStatus = createCallStatusFeature({
-      settings: () => {
-        if (!ref.store) throw new Error('store not ready');
-        return ref.store.read();
-      },
-      appKeys,
-      systemLanguage: () => 'en',
-      userAgent: 'qrri-test',
-      onStatus: () => undefined,
-    });
-    const harness = testAppApi(sim, { callStatus, appKeys, managed: { locked: lockedKeys(managed) } });
-    ref.store = harness.store;
+    const harness = testAppApiWithCallStatus(sim, appKeys, { managed: { locked: lockedKeys(managed) } });
     harness.store.update({ appId: sim.app.appId });
     sim.control.reset();
     const view = await harness.api.invoke(InvokeChannel.getSettings, undefined);

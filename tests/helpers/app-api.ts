@@ -1,4 +1,8 @@
+import type { CallStatus } from '../../shared/call-status';
 import { createAppApi, type AppApiDeps, type ServerChange } from '../../core/app-api';
+import { createCallStatusFeature } from '../../core/call-status/app-feature';
+import type { AppKeyStore } from '../../core/store/app-key-store';
+import type { SettingsStore } from '../../core/store/settings-store';
 import { createLogger } from '../../core/log';
 import { createCoreServices } from '../../core/services';
 import { createConfBackend } from '../../core/store/conf-backend';
@@ -60,4 +64,25 @@ export function testAppApi(sim: Simulator, overrides: Partial<AppApiDeps> = {}) 
     ...overrides,
   });
   return { api, store, notes, events, clipboardWrites, changes, serverChanges, logs, dir };
+}
+
+/** testAppApi with the real call-status feature, reading the harness's own settings and this App Key store. */
+export function testAppApiWithCallStatus(sim: Simulator, appKeys: AppKeyStore, overrides: Partial<AppApiDeps> = {}) {
+  const statuses: CallStatus[] = [];
+  // The feature reads the settings of the store the harness makes next.
+  const ref: { store?: SettingsStore } = {};
+  const callStatus = createCallStatusFeature({
+    settings: () => {
+      if (!ref.store) throw new Error('store not ready');
+      return ref.store.read();
+    },
+    appKeys,
+    systemLanguage: () => 'en',
+    userAgent: 'qrri-test',
+    ...(overrides.logger ? { logger: overrides.logger } : {}),
+    onStatus: (status) => statuses.push(status),
+  });
+  const harness = testAppApi(sim, { callStatus, appKeys, ...overrides });
+  ref.store = harness.store;
+  return { ...harness, statuses, callStatus };
 }
