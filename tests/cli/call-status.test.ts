@@ -4,17 +4,15 @@
  * door; the exit codes 0/5/6 and the JSON fields; secrets refused as command-line values and
  * never printed.
  */
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TERMINAL_BUSY } from '../../simulator/calls';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_HOST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import { cliRunner } from '../helpers/cli';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { tempDir } from '../helpers/qr-images';
 
-const CLI = join(import.meta.dirname, '../../dist/cli/qr-room-invite.js');
 const dir = tempDir('qrri-cli-status-');
-const outputs: string[] = [];
+const cli = cliRunner(dir, { extraArgs: () => ['--base-url', sim.url, '--ca', sim.caPath], timeoutMs: 30_000 });
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -24,31 +22,10 @@ beforeAll(async () => {
 afterEach(() => sim.control.reset());
 afterAll(async () => {
   await sim.close();
-  const all = outputs.join('\n');
+  const all = cli.outputs.join('\n');
   expect(all).not.toContain(FIXTURE_HOST_PASSWORD);
   expect(all).not.toContain(sim.app.appKey);
 });
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args, '--base-url', sim.url, '--ca', sim.caPath],
-      { env: { PATH: process.env.PATH ?? '', QRRI_CONFIG_DIR: join(dir, 'config'), LANG: 'en_US.UTF-8', ...options.env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        outputs.push(stdout, stderr);
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(options.stdin ?? '');
-  });
-}
 
 const guest = { QRRI_PASSWORD: FIXTURE_GUEST_PASSWORD };
 const host = { ...guest, QRRI_HOST_PASSWORD: FIXTURE_HOST_PASSWORD };

@@ -2,7 +2,7 @@
  * The built CLI (dist/cli/qr-room-invite.js, what `bin` points at), spawned as a process:
  * exit codes, JSON output, and the password never printed. Invites go to the simulator.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,34 +11,13 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTRA_CA_PROBLEM } from '../../core/api/extra-ca';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_ORG_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import { CLI, cliRunner } from '../helpers/cli';
 import { useSimulator } from '../helpers/simulator';
 import { qrPng, tempDir, writeQrImage } from '../helpers/qr-images';
 
-const CLI = join(import.meta.dirname, '../../dist/cli/qr-room-invite.js');
 const sim = useSimulator();
 const dir = tempDir('qrri-cli-');
-const outputs: string[] = [];
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', QRRI_CONFIG_DIR: join(dir, 'config'), LANG: 'en_US.UTF-8', ...options.env }, timeout: 20_000 },
-      (error, stdout, stderr) => {
-        outputs.push(stdout, stderr);
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(options.stdin ?? '');
-  });
-}
+const cli = cliRunner(dir);
 
 const meetingText = `会议ID：914 083 136\n来宾密码：${FIXTURE_GUEST_PASSWORD}`;
 let meetingPng: string;
@@ -275,7 +254,7 @@ describe('qr-room-invite invite', () => {
   });
 
   it('never printed the password in any run', () => {
-    expect(outputs.length).toBeGreaterThan(20);
-    expect(outputs.join('\n')).not.toContain(FIXTURE_GUEST_PASSWORD);
+    expect(cli.outputs.length).toBeGreaterThan(20);
+    expect(cli.outputs.join('\n')).not.toContain(FIXTURE_GUEST_PASSWORD);
   });
 });

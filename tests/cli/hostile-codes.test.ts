@@ -3,28 +3,15 @@
  * 6): escape sequences and bidi controls in a code never reach the terminal, a refused link's
  * password is masked like an accepted one's, and `--password` on the command line is refused.
  */
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_GUEST_PASSWORD, FIXTURE_MEETING_ID, FIXTURE_TERMINAL } from '../../simulator/fixture';
+import { cliRunner } from '../helpers/cli';
 import { useSimulator } from '../helpers/simulator';
 import { tempDir, writeQrImage } from '../helpers/qr-images';
 
-const CLI = join(import.meta.dirname, '../../dist/cli/qr-room-invite.js');
 const sim = useSimulator();
 const dir = tempDir('qrri-cli-hostile-');
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', QRRI_CONFIG_DIR: join(dir, 'config'), LANG: 'en_US.UTF-8', ...env }, timeout: 20_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-    );
-    child.stdin?.end('');
-  });
-}
+const cli = cliRunner(dir);
 
 /** Anything a terminal would act on or that reorders text: C0 (ESC, BEL…), DEL, C1 (CSI…), bidi and zero-width. */
 // eslint-disable-next-line no-control-regex
