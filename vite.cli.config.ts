@@ -6,14 +6,15 @@
  * Except the CommonJS decoders every `decode` of a PNG runs: Node parses a CommonJS package
  * imported from ESM twice (its export names, then the code) and resolves each of its files — the
  * export scan of jsqr's 257 kB bundle alone took ~40 ms of the CLI's start-up; bundled, they are
- * parsed once. This also lets the "./decode" export run where jsqr is not installed.
+ * parsed once. This also lets the "./decode" export run where jsqr is not installed. @zxing/library
+ * is imported through its ESM files, which plain Node cannot load (no "type": "module"): bundled too.
  */
 import { chmod } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
-const BUNDLED = new Set(['jsqr', 'pngjs']);
+const BUNDLED = new Set(['jsqr', 'pngjs', '@zxing/library', 'ts-custom-error']);
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),

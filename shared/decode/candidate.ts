@@ -1,10 +1,10 @@
 /**
  * Stage 6: reading one candidate. First our own grid read (grid.ts: homography from the finder
- * and alignment patterns, every module sampled and thresholded locally, then render.ts draws
- * the modules as a perfect symbol), which copes with blur, glare and uneven light; failing that,
- * the candidate resampled upright (warp.ts) for jsqr's own locator, which follows perspective
- * our homography may have missed. Either way jsqr (read.ts) does the error correction and
- * parsing; the corners it reports are mapped back to the frame.
+ * and alignment patterns, every module sampled and thresholded locally), which copes with blur,
+ * glare and uneven light; its modules are decoded directly (symbol.ts), else drawn as a perfect
+ * symbol (render.ts) for jsqr. Failing that, the candidate resampled upright (warp.ts) for
+ * jsqr's own locator, which follows perspective our homography may have missed. Corners (the
+ * grid's, or those jsqr reports) are mapped back to the frame.
  */
 import { dimensionFor, gridHomography } from './alignment';
 import { GridSampler, timingLooksRight, timingWarp, type GridWarp } from './grid';
@@ -12,7 +12,8 @@ import type { Candidate } from './group';
 import { project, type Homography } from './perspective';
 import { readCode } from './read';
 import { drawFunctionPatterns, SymbolRenderer } from './render';
-import type { DecodedQrCode, GrayImage, RgbaImage, Sampler } from './types';
+import { decodeSymbol } from './symbol';
+import type { DecodedQrCode, GrayImage, Point, RgbaImage, Sampler } from './types';
 import { FramePatch, mapPoint, pickSource, samplerFor, Warper, type Affine, type Source } from './warp';
 
 /** Target pixels per module in the crops given to jsqr (its 8-pixel blocks need a few per module). */
@@ -84,15 +85,14 @@ export class CandidateReader {
   private readModules(sample: Sampler, toImage: Homography, dimension: number, inverted: boolean, warp?: GridWarp): DecodedQrCode | undefined | 'mistimed' {
     const bits = this.grid.sample(sample, toImage, dimension, inverted, SHARPEN, 3, warp);
     if (!timingLooksRight(bits, dimension)) return 'mistimed';
+    const toFrame = (u: number, v: number): Point => (warp ? project(toImage, warp.u(u), warp.v(v)) : project(toImage, u, v));
+    const text = decodeSymbol(bits, dimension);
+    if (text !== null) return { text, corners: [toFrame(0, 0), toFrame(dimension, 0), toFrame(dimension, dimension), toFrame(0, dimension)] };
     drawFunctionPatterns(bits, dimension);
     const { rgba, size } = this.renderer.render(bits, dimension, RENDER_SCALE, RENDER_QUIET);
     const read = readCode(rgba, size, size);
     if (!read) return undefined;
-    const corners = read.corners.map((p) => {
-      const u = p.x / RENDER_SCALE - RENDER_QUIET;
-      const v = p.y / RENDER_SCALE - RENDER_QUIET;
-      return warp ? project(toImage, warp.u(u), warp.v(v)) : project(toImage, u, v);
-    });
+    const corners = read.corners.map((p) => toFrame(p.x / RENDER_SCALE - RENDER_QUIET, p.y / RENDER_SCALE - RENDER_QUIET));
     return { text: read.text, corners: corners as DecodedQrCode['corners'] };
   }
 

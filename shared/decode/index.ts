@@ -10,8 +10,9 @@
  *                     level, plus a full-resolution pass for small modules on 1080p/1440p frames;
  *   4. group.ts     — triples of patterns forming a code's corner, best first;
  *   5. timing.ts    — the timing lines between them must alternate; they give the module size;
- *   6. candidate.ts — our own grid read (grid.ts) drawn as a perfect symbol (render.ts), else an
- *                     upright crop (warp.ts), for jsqr (read.ts); corners mapped back;
+ *   6. candidate.ts — our own grid read (grid.ts) decoded directly (symbol.ts: zxing's format,
+ *                     unmasking and Reed–Solomon parts), else drawn as a perfect symbol (render.ts)
+ *                     or cut as an upright crop (warp.ts) for jsqr (read.ts); corners mapped back;
  *   7. text.ts      — text from the segments (UTF-8, Shift-JIS, ECI).
  *
  * rescue.ts tries pairs of finder patterns whose third is lost (glare, a thumb); quad.ts holds
