@@ -32,7 +32,9 @@ type Mat3 = [number, number, number, number, number, number, number, number, num
 
 function mul(a: Mat3, b: Mat3): Mat3 {
   const r = new Array<number>(9).fill(0);
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) r[i * 3 + j] = (r[i * 3 + j] as number) + (a[i * 3 + k] as number) * (b[k * 3 + j] as number);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++)
+      for (let k = 0; k < 3; k++) r[i * 3 + j] = (r[i * 3 + j] as number) + (a[i * 3 + k] as number) * (b[k * 3 + j] as number);
   return r as Mat3;
 }
 
@@ -42,7 +44,17 @@ function invert(m: Mat3): Mat3 {
   const B = -(d * i - f * g);
   const C = d * h - e * g;
   const det = a * A + b * B + c * C;
-  return [A / det, -(b * i - c * h) / det, (b * f - c * e) / det, B / det, (a * i - c * g) / det, -(a * f - c * d) / det, C / det, -(a * h - b * g) / det, (a * e - b * d) / det];
+  return [
+    A / det,
+    -(b * i - c * h) / det,
+    (b * f - c * e) / det,
+    B / det,
+    (a * i - c * g) / det,
+    -(a * f - c * d) / det,
+    C / det,
+    -(a * h - b * g) / det,
+    (a * e - b * d) / det,
+  ];
 }
 
 function apply(m: Mat3, x: number, y: number): [number, number] {
@@ -100,7 +112,8 @@ function drawScene(canvas: Canvas, rng: Rng): void {
         // A printed page with lines of text.
         canvas.fillRect(x, y, x + sw, y + sh, [235, 232, 225]);
         const size = rng.int(7, 14);
-        for (let ly = y + size; ly < y + sh - size * 2; ly += size * 1.7) font.drawLine(canvas, rng, x + size, ly, x + sw - size, size, [40, 40, 40]);
+        for (let ly = y + size; ly < y + sh - size * 2; ly += size * 1.7)
+          font.drawLine(canvas, rng, x + size, ly, x + sw - size, size, [40, 40, 40]);
         break;
       }
       default: {
@@ -108,7 +121,8 @@ function drawScene(canvas: Canvas, rng: Rng): void {
         const cell = rng.range(6, 24);
         for (let gy = 0; gy * cell < sh; gy++) {
           for (let gx = 0; gx * cell < sw; gx++) {
-            if ((gx + gy) % 2 === 0 || rng.chance(0.2)) canvas.fillRect(x + gx * cell, y + gy * cell, x + (gx + 1) * cell - 1, y + (gy + 1) * cell - 1, color);
+            if ((gx + gy) % 2 === 0 || rng.chance(0.2))
+              canvas.fillRect(x + gx * cell, y + gy * cell, x + (gx + 1) * cell - 1, y + (gy + 1) * cell - 1, color);
           }
         }
       }
@@ -132,9 +146,17 @@ export function renderCamera(rng: Rng, spec: CameraSpec): { canvas: Canvas; code
     const pad = rng.pick([0, 1, 3, 6]);
     const phone = rng.chance(0.3);
     const bezel = phone ? 3 : 0;
-    const paper: Rgb = spec.inverted ? [rng.int(15, 45), rng.int(15, 45), rng.int(15, 50)] : [rng.int(225, 255), rng.int(225, 255), rng.int(215, 250)];
-    const ink: Rgb = spec.inverted ? [rng.int(200, 240), rng.int(200, 240), rng.int(200, 240)] : [rng.int(10, 50), rng.int(10, 50), rng.int(10, 60)];
-    const angles: [number, number, number] = [rng.range(-spec.tilt, spec.tilt), rng.range(-spec.tilt, spec.tilt), rng.range(-spec.roll, spec.roll)];
+    const paper: Rgb = spec.inverted
+      ? [rng.int(15, 45), rng.int(15, 45), rng.int(15, 50)]
+      : [rng.int(225, 255), rng.int(225, 255), rng.int(215, 250)];
+    const ink: Rgb = spec.inverted
+      ? [rng.int(200, 240), rng.int(200, 240), rng.int(200, 240)]
+      : [rng.int(10, 50), rng.int(10, 50), rng.int(10, 60)];
+    const angles: [number, number, number] = [
+      rng.range(-spec.tilt, spec.tilt),
+      rng.range(-spec.tilt, spec.tilt),
+      rng.range(-spec.roll, spec.roll),
+    ];
     let homography: Mat3 | undefined;
     const edge = quiet + pad + bezel;
     for (let attempt = 0; attempt < 100 && !homography; attempt++) {
@@ -146,7 +168,12 @@ export function renderCamera(rng: Rng, spec: CameraSpec): { canvas: Canvas; code
     if (!homography) throw new Error('could not place the code');
     const inverse = invert(homography);
     const corners = [apply(homography, 0, 0), apply(homography, n, 0), apply(homography, n, n), apply(homography, 0, n)];
-    const outline = [apply(homography, -edge, -edge), apply(homography, n + edge, -edge), apply(homography, n + edge, n + edge), apply(homography, -edge, n + edge)];
+    const outline = [
+      apply(homography, -edge, -edge),
+      apply(homography, n + edge, -edge),
+      apply(homography, n + edge, n + edge),
+      apply(homography, -edge, n + edge),
+    ];
     const xs = outline.map((p) => p[0]);
     const ys = outline.map((p) => p[1]);
     for (let y = Math.floor(Math.min(...ys)); y < Math.ceil(Math.max(...ys)); y++) {
@@ -163,7 +190,8 @@ export function renderCamera(rng: Rng, spec: CameraSpec): { canvas: Canvas; code
           acc[1] = (acc[1] as number) + c[1];
           acc[2] = (acc[2] as number) + c[2];
         }
-        if (inside > 0) canvas.blend(x, y, [(acc[0] as number) / inside, (acc[1] as number) / inside, (acc[2] as number) / inside], inside / 9);
+        if (inside > 0)
+          canvas.blend(x, y, [(acc[0] as number) / inside, (acc[1] as number) / inside, (acc[2] as number) / inside], inside / 9);
       }
     }
     codes.push({ text: symbol.text, modules: n, corners });
@@ -190,11 +218,17 @@ export function renderCamera(rng: Rng, spec: CameraSpec): { canvas: Canvas; code
   const gx = rng.range(box.x0, box.x1);
   const gy = rng.range(box.y0, box.y1);
   const gr = rng.range(0.12, 0.3) * span;
-  const glare = spec.glare > 0 ? (x: number, y: number): number => spec.glare * Math.exp(-((x - gx) ** 2 + (y - gy) ** 2) / (2 * gr * gr)) : undefined;
+  const glare =
+    spec.glare > 0 ? (x: number, y: number): number => spec.glare * Math.exp(-((x - gx) ** 2 + (y - gy) ** 2) / (2 * gr * gr)) : undefined;
   canvas.light(field, glare);
   const sigma = Math.min(5, Math.max(0.5, spec.blur * modulePx));
   canvas.blur(sigma);
   canvas.noise(rng, spec.noise);
-  Object.assign(tags, { blurPx: Number(sigma.toFixed(2)), noise: Number(spec.noise.toFixed(1)), light: Number(spec.light.toFixed(2)), glare: Number(spec.glare.toFixed(2)) });
+  Object.assign(tags, {
+    blurPx: Number(sigma.toFixed(2)),
+    noise: Number(spec.noise.toFixed(1)),
+    light: Number(spec.light.toFixed(2)),
+    glare: Number(spec.glare.toFixed(2)),
+  });
   return { canvas, codes, tags };
 }

@@ -59,7 +59,14 @@ const camera = (name: string, count: number, vary: (rng: Rng) => Partial<CameraS
   kind: 'camera',
   count,
   render: (rng) => {
-    const [width, height] = rng.pick([[1280, 720], [1280, 720], [1280, 720], [1920, 1080], [1920, 1080], [640, 480]] as const);
+    const [width, height] = rng.pick([
+      [1280, 720],
+      [1280, 720],
+      [1280, 720],
+      [1920, 1080],
+      [1920, 1080],
+      [640, 480],
+    ] as const);
     // Every camera frame is a little tilted, turned, soft, noisy and unevenly lit; each category
     // then pushes one of these (or all, for "mixed") to the range the issue names.
     const base: CameraSpec = { width, height, code: true, tilt: 8, roll: 12, blur: 0.12, noise: 3, light: 0.9, glare: 0, inverted: false };
@@ -92,7 +99,11 @@ export const CATEGORIES: CategoryDef[] = [
   camera('camera, no code', 20, () => ({ code: false })),
 ];
 
-const slug = (name: string): string => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+const slug = (name: string): string =>
+  name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 
 /** Generates the corpus unless an up-to-date one is cached; returns its manifest. */
 export async function loadCorpus(log: (line: string) => void = () => {}, seed = DEFAULT_SEED): Promise<CorpusImage[]> {
@@ -100,9 +111,11 @@ export async function loadCorpus(log: (line: string) => void = () => {}, seed = 
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) {
     const cached = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    if (cached.generator === GENERATOR_VERSION && cached.seed === seed) return cached.images.map((image) => ({ ...image, file: join(dir, image.file) }));
+    if (cached.generator === GENERATOR_VERSION && cached.seed === seed)
+      return cached.images.map((image) => ({ ...image, file: join(dir, image.file) }));
   }
-  for (const entry of existsSync(dir) ? readdirSync(dir) : []) if (!entry.startsWith('seed-')) rmSync(join(dir, entry), { recursive: true, force: true });
+  for (const entry of existsSync(dir) ? readdirSync(dir) : [])
+    if (!entry.startsWith('seed-')) rmSync(join(dir, entry), { recursive: true, force: true });
   const images: CorpusImage[] = [];
   const root = new Rng(seed);
   for (const [c, category] of CATEGORIES.entries()) {
@@ -117,7 +130,15 @@ export async function loadCorpus(log: (line: string) => void = () => {}, seed = 
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       const raw = sharp(Buffer.from(canvas.toRgba().buffer), { raw: { width: canvas.width, height: canvas.height, channels: 4 } });
       await (jpeg ? raw.jpeg({ quality: jpeg }) : raw.png({ compressionLevel: 3 })).toFile(join(dir, file));
-      images.push({ file, category: category.name, kind: category.kind, width: canvas.width, height: canvas.height, codes, tags: { ...tags, jpeg } });
+      images.push({
+        file,
+        category: category.name,
+        kind: category.kind,
+        width: canvas.width,
+        height: canvas.height,
+        codes,
+        tags: { ...tags, jpeg },
+      });
     }
     log(`corpus: ${category.name}: ${category.count} images in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

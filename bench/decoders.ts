@@ -42,7 +42,9 @@ export async function zxingDecoder(): Promise<Decoder & { version: string }> {
     overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
     fireImmediately: true,
   });
-  const pkg = JSON.parse(readFileSync(wasmPath.replace(/dist\/reader\/zxing_reader\.wasm$/, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(wasmPath.replace(/dist\/reader\/zxing_reader\.wasm$/, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return {
     name: 'zxing',
     version: pkg.version,

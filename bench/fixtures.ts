@@ -24,12 +24,42 @@ interface Fixture {
 }
 
 const camera = (spec: Partial<CameraSpec>) => (rng: Rng) =>
-  renderCamera(rng, { width: 480, height: 360, code: true, tilt: 8, roll: 12, blur: 0.12, noise: 3, light: 0.9, glare: 0, inverted: false, ...spec });
+  renderCamera(rng, {
+    width: 480,
+    height: 360,
+    code: true,
+    tilt: 8,
+    roll: 12,
+    blur: 0.12,
+    noise: 3,
+    light: 0.9,
+    glare: 0,
+    inverted: false,
+    ...spec,
+  });
 
 const FIXTURES: Fixture[] = [
-  { name: 'screen-light', category: 'screen', seed: 11, jpeg: 0, render: (rng) => renderScreen(rng, { width: 1280, height: 720, scale: 1.25, codes: 2, dark: false }) },
-  { name: 'screen-dark', category: 'screen', seed: 12, jpeg: 0, render: (rng) => renderScreen(rng, { width: 1280, height: 720, scale: 1, codes: 3, dark: true }) },
-  { name: 'screen-none', category: 'screen, no code', seed: 13, jpeg: 0, render: (rng) => renderScreen(rng, { width: 1280, height: 720, scale: 1.25, codes: 0, dark: true }) },
+  {
+    name: 'screen-light',
+    category: 'screen',
+    seed: 11,
+    jpeg: 0,
+    render: (rng) => renderScreen(rng, { width: 1280, height: 720, scale: 1.25, codes: 2, dark: false }),
+  },
+  {
+    name: 'screen-dark',
+    category: 'screen',
+    seed: 12,
+    jpeg: 0,
+    render: (rng) => renderScreen(rng, { width: 1280, height: 720, scale: 1, codes: 3, dark: true }),
+  },
+  {
+    name: 'screen-none',
+    category: 'screen, no code',
+    seed: 13,
+    jpeg: 0,
+    render: (rng) => renderScreen(rng, { width: 1280, height: 720, scale: 1.25, codes: 0, dark: true }),
+  },
   { name: 'camera-perspective', category: 'camera perspective', seed: 21, jpeg: 75, render: camera({ tilt: 25 }) },
   { name: 'camera-blur', category: 'camera blur', seed: 22, jpeg: 75, render: camera({ blur: 0.35 }) },
   { name: 'camera-noise', category: 'camera noise', seed: 23, jpeg: 75, render: camera({ noise: 18 }) },
@@ -47,7 +77,11 @@ for (const f of FIXTURES) {
   const raw = sharp(Buffer.from(canvas.toRgba().buffer), { raw: { width: canvas.width, height: canvas.height, channels: 4 } });
   const file = `${f.name}.${f.jpeg ? 'jpg' : 'png'}`;
   await (f.jpeg ? raw.jpeg({ quality: f.jpeg }) : raw.png({ compressionLevel: 9, palette: true })).toFile(join(OUT, file));
-  manifest.push({ file, category: f.category, codes: codes.map((c) => ({ ...c, corners: c.corners.map(([x, y]) => [Number(x.toFixed(2)), Number(y.toFixed(2))]) })) });
+  manifest.push({
+    file,
+    category: f.category,
+    codes: codes.map((c) => ({ ...c, corners: c.corners.map(([x, y]) => [Number(x.toFixed(2)), Number(y.toFixed(2))]) })),
+  });
 }
 writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
 console.log(`wrote ${manifest.length} fixtures to ${OUT}`);

@@ -26,7 +26,15 @@ export interface PhotoFixture {
 }
 
 /** Photos per kind in the development part; the held-out part has half as many. */
-const DEV_COUNTS: Record<PhotoKind, number> = { small: 14, perspective: 10, curved: 10, 'motion-blur': 8, 'low-contrast': 8, damaged: 8, 'no-code': 4 };
+const DEV_COUNTS: Record<PhotoKind, number> = {
+  small: 14,
+  perspective: 10,
+  curved: 10,
+  'motion-blur': 8,
+  'low-contrast': 8,
+  damaged: 8,
+  'no-code': 4,
+};
 const SEEDS = { dev: 1101, heldout: 1102 } as const;
 
 async function writeSet(set: 'dev' | 'heldout'): Promise<PhotoFixture[]> {
@@ -40,10 +48,16 @@ async function writeSet(set: 'dev' | 'heldout'): Promise<PhotoFixture[]> {
       const photo = renderPhoto(kindRng.fork(i), kind);
       const { canvas } = photo;
       let image = sharp(Buffer.from(canvas.toRgba().buffer), { raw: { width: canvas.width, height: canvas.height, channels: 4 } });
-      if (photo.downscaleTo) image = sharp(await image.resize(photo.downscaleTo.width, photo.downscaleTo.height, { fit: 'fill', kernel: 'lanczos3' }).png().toBuffer());
+      if (photo.downscaleTo)
+        image = sharp(
+          await image.resize(photo.downscaleTo.width, photo.downscaleTo.height, { fit: 'fill', kernel: 'lanczos3' }).png().toBuffer(),
+        );
       const file = `${set}/${kind}-${String(i).padStart(2, '0')}.jpg`;
       const info = await image.removeAlpha().jpeg({ quality: photo.jpeg }).toFile(join(PHOTO_DIR, file));
-      const codes = photo.codes.map((c) => ({ ...c, corners: c.corners.map(([x, y]) => [Number(x.toFixed(2)), Number(y.toFixed(2))] as [number, number]) }));
+      const codes = photo.codes.map((c) => ({
+        ...c,
+        corners: c.corners.map(([x, y]) => [Number(x.toFixed(2)), Number(y.toFixed(2))] as [number, number]),
+      }));
       out.push({ file, set, kind, width: info.width, height: info.height, codes, tags: { ...photo.tags, jpeg: photo.jpeg } });
     }
   }

@@ -65,6 +65,7 @@ export function loadPhotoSet(): BenchPhoto[] {
       });
     }
   }
-  for (const f of manifest.filter((m) => m.set === 'heldout')) out.push({ file: f.file, group: 'photo held-out', kind: f.kind, codes: f.codes, load: () => read(f.file) });
+  for (const f of manifest.filter((m) => m.set === 'heldout'))
+    out.push({ file: f.file, group: 'photo held-out', kind: f.kind, codes: f.codes, load: () => read(f.file) });
   return out;
 }

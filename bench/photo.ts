@@ -19,13 +19,23 @@ type Vec = [number, number, number];
 type Mat = [number, number, number, number, number, number, number, number, number];
 
 const rad = (deg: number): number => (deg * Math.PI) / 180;
-const mulV = (m: Mat, v: Vec): Vec => [m[0] * v[0] + m[1] * v[1] + m[2] * v[2], m[3] * v[0] + m[4] * v[1] + m[5] * v[2], m[6] * v[0] + m[7] * v[1] + m[8] * v[2]];
+const mulV = (m: Mat, v: Vec): Vec => [
+  m[0] * v[0] + m[1] * v[1] + m[2] * v[2],
+  m[3] * v[0] + m[4] * v[1] + m[5] * v[2],
+  m[6] * v[0] + m[7] * v[1] + m[8] * v[2],
+];
 /** Transpose (the inverse of a rotation) times v. */
-const mulTV = (m: Mat, v: Vec): Vec => [m[0] * v[0] + m[3] * v[1] + m[6] * v[2], m[1] * v[0] + m[4] * v[1] + m[7] * v[2], m[2] * v[0] + m[5] * v[1] + m[8] * v[2]];
+const mulTV = (m: Mat, v: Vec): Vec => [
+  m[0] * v[0] + m[3] * v[1] + m[6] * v[2],
+  m[1] * v[0] + m[4] * v[1] + m[7] * v[2],
+  m[2] * v[0] + m[5] * v[1] + m[8] * v[2],
+];
 
 function mulM(a: Mat, b: Mat): Mat {
   const r = new Array<number>(9).fill(0);
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) r[i * 3 + j] = (r[i * 3 + j] as number) + (a[i * 3 + k] as number) * (b[k * 3 + j] as number);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++)
+      for (let k = 0; k < 3; k++) r[i * 3 + j] = (r[i * 3 + j] as number) + (a[i * 3 + k] as number) * (b[k * 3 + j] as number);
   return r as Mat;
 }
 
@@ -118,7 +128,12 @@ function drawPrint(rng: Rng, spec: PrintSpec): Print {
   if (spec.margin > 0) {
     const font = new PseudoFont(rng.fork(3));
     const lineSize = rng.int(10, 22);
-    const keep = { x0: spec.margin * scale - 2, y0: spec.margin * scale - 2, x1: size - spec.margin * scale + 2, y1: size - spec.margin * scale + 2 };
+    const keep = {
+      x0: spec.margin * scale - 2,
+      y0: spec.margin * scale - 2,
+      x1: size - spec.margin * scale + 2,
+      y1: size - spec.margin * scale + 2,
+    };
     for (let y = lineSize * 0.5; y < size - lineSize * 1.5; y += lineSize * 1.7) {
       const crosses = y + lineSize * 1.3 > keep.y0 && y < keep.y1;
       if (crosses) {
@@ -130,7 +145,9 @@ function drawPrint(rng: Rng, spec: PrintSpec): Print {
     }
   }
   for (let r = 0; r < n && !spec.blank; r++) {
-    for (let c = 0; c < n; c++) if (isDark(spec.symbol, c, r)) canvas.fillRect(origin + c * scale, origin + r * scale, origin + (c + 1) * scale, origin + (r + 1) * scale, spec.ink);
+    for (let c = 0; c < n; c++)
+      if (isDark(spec.symbol, c, r))
+        canvas.fillRect(origin + c * scale, origin + r * scale, origin + (c + 1) * scale, origin + (r + 1) * scale, spec.ink);
   }
   // Damage: pale stains (worn print) and dark marks (pen, dirt), away from the three finder
   // patterns so the code stays readable in principle (error correction covers the rest).
@@ -146,7 +163,14 @@ function drawPrint(rng: Rng, spec: PrintSpec): Print {
       cy = n / 2 + rng.range(-n / 5, n / 5);
     }
     const pale = rng.chance(0.6);
-    canvas.fillEllipse(origin + cx * scale, origin + cy * scale, rx * scale, ry * scale, pale ? spec.paper : spec.ink, rng.range(0.55, 0.9));
+    canvas.fillEllipse(
+      origin + cx * scale,
+      origin + cy * scale,
+      rx * scale,
+      ry * scale,
+      pale ? spec.paper : spec.ink,
+      rng.range(0.55, 0.9),
+    );
     covered += Math.PI * rx * ry;
   }
   return { canvas, scale, halfW: half, halfH: half };
@@ -235,7 +259,14 @@ export interface Photo {
 }
 
 /** Photographs `print` with `shot`; returns the frame and the code's corners. */
-function photograph(rng: Rng, print: Print, n: number, shot: Shot, object: (u: number, v: number) => Rgb, wall: Rgb): { canvas: Canvas; corners: [number, number][] } {
+function photograph(
+  rng: Rng,
+  print: Print,
+  n: number,
+  shot: Shot,
+  object: (u: number, v: number) => Rgb,
+  wall: Rgb,
+): { canvas: Canvas; corners: [number, number][] } {
   const { width: w, height: h } = shot;
   const f = w * rng.range(0.8, 1.3);
   const cx = w / 2;
@@ -243,7 +274,11 @@ function photograph(rng: Rng, print: Print, n: number, shot: Shot, object: (u: n
   const z = (f * n) / shot.codePx;
   const px = shot.at[0] * w;
   const py = shot.at[1] * h;
-  const surface: Surface = { centre: [((px - cx) * z) / f, ((py - cy) * z) / f, z], rot: rotation(shot.pitch, shot.yaw, shot.roll), radius: shot.radius };
+  const surface: Surface = {
+    centre: [((px - cx) * z) / f, ((py - cy) * z) / f, z],
+    rot: rotation(shot.pitch, shot.yaw, shot.roll),
+    radius: shot.radius,
+  };
   const light: Vec = (() => {
     const v: Vec = [rng.range(-0.6, 0.6), rng.range(-0.6, 0.6), -1];
     const l = Math.hypot(...v);
@@ -280,9 +315,9 @@ function photograph(rng: Rng, print: Print, n: number, shot: Shot, object: (u: n
         acc[2] += (rgb[2] as number) * shade;
       }
       const i = (y * w + x) * 3;
-      canvas.data[i] = (acc[0]) / 4;
-      canvas.data[i + 1] = (acc[1]) / 4;
-      canvas.data[i + 2] = (acc[2]) / 4;
+      canvas.data[i] = acc[0] / 4;
+      canvas.data[i + 1] = acc[1] / 4;
+      canvas.data[i + 2] = acc[2] / 4;
     }
   }
   const project = (u: number, v: number): [number, number] => {
@@ -363,17 +398,38 @@ export function renderPhoto(rng: Rng, kind: PhotoKind): Photo {
       const side = Math.round((n + 2 * border) * module);
       const final = { width: side + rng.int(0, 6), height: side + rng.int(0, 6) };
       downscaleTo = final;
-      Object.assign(shot, { width: final.width * 3, height: final.height * 3, codePx: n * module * 3, at: [0.5, 0.5], pitch: rng.range(-8, 8), yaw: rng.range(-8, 8), roll: rng.range(-6, 6), defocus: rng.range(0.5, 2), noise: rng.range(1, 4) });
+      Object.assign(shot, {
+        width: final.width * 3,
+        height: final.height * 3,
+        codePx: n * module * 3,
+        at: [0.5, 0.5],
+        pitch: rng.range(-8, 8),
+        yaw: rng.range(-8, 8),
+        roll: rng.range(-6, 6),
+        defocus: rng.range(0.5, 2),
+        noise: rng.range(1, 4),
+      });
       break;
     }
     case 'perspective':
       // A book page or a poster at an angle: strong tilt on both axes.
-      Object.assign(shot, { pitch: rng.range(-45, 45), yaw: rng.range(-45, 45), roll: rng.range(-180, 180), codePx: short * rng.range(0.35, 0.65) });
+      Object.assign(shot, {
+        pitch: rng.range(-45, 45),
+        yaw: rng.range(-45, 45),
+        roll: rng.range(-180, 180),
+        codePx: short * rng.range(0.35, 0.65),
+      });
       margin = rng.int(6, 16);
       break;
     case 'curved':
       // A sticker on a bottle or a can: the code spans up to about ±55° of arc.
-      Object.assign(shot, { radius: n * rng.range(0.55, 1.3), pitch: rng.range(-20, 20), yaw: rng.range(-20, 20), roll: rng.pick([0, 90]) + rng.range(-15, 15), codePx: short * rng.range(0.35, 0.6) });
+      Object.assign(shot, {
+        radius: n * rng.range(0.55, 1.3),
+        pitch: rng.range(-20, 20),
+        yaw: rng.range(-20, 20),
+        roll: rng.pick([0, 90]) + rng.range(-15, 15),
+        codePx: short * rng.range(0.35, 0.6),
+      });
       break;
     case 'motion-blur':
       Object.assign(shot, { motion: (shot.codePx / n) * rng.range(0.5, 1.3), defocus: rng.range(0.3, 1) });
@@ -397,7 +453,13 @@ export function renderPhoto(rng: Rng, kind: PhotoKind): Photo {
   const print = drawPrint(rng, { symbol, quiet, margin, ink, paper, damage, blank: kind === 'no-code' });
   const wall: Rgb = [rng.int(40, 230), rng.int(40, 230), rng.int(40, 230)];
   const { canvas, corners } = photograph(rng, print, n, shot, objectTexture(rng), wall);
-  const tags: Record<string, string | number> = { kind, version: (n - 17) / 4, quiet, radius: Number(shot.radius.toFixed(1)), tilt: `${shot.pitch.toFixed(0)}/${shot.yaw.toFixed(0)}/${shot.roll.toFixed(0)}` };
+  const tags: Record<string, string | number> = {
+    kind,
+    version: (n - 17) / 4,
+    quiet,
+    radius: Number(shot.radius.toFixed(1)),
+    tilt: `${shot.pitch.toFixed(0)}/${shot.yaw.toFixed(0)}/${shot.roll.toFixed(0)}`,
+  };
   const codes: TruthCode[] = [];
   if (kind !== 'no-code') {
     const k = downscaleTo ? downscaleTo.width / shot.width : 1;

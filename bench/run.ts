@@ -29,7 +29,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 const { values } = parseArgs({
-  options: { repeat: { type: 'string', default: '1' }, only: { type: 'string' }, seed: { type: 'string' }, 'no-write': { type: 'boolean', default: false } },
+  options: {
+    repeat: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    seed: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+  },
 });
 const repeat = Math.max(1, Number(values.repeat) || 1);
 
@@ -49,7 +54,10 @@ function evaluate(truth: TruthCode[], found: Found[]): Outcome {
     const match = found.find((f) => f.text === code.text);
     if (!match) continue;
     hits++;
-    const side = Math.hypot((code.corners[1]?.[0] ?? 0) - (code.corners[0]?.[0] ?? 0), (code.corners[1]?.[1] ?? 0) - (code.corners[0]?.[1] ?? 0));
+    const side = Math.hypot(
+      (code.corners[1]?.[0] ?? 0) - (code.corners[0]?.[0] ?? 0),
+      (code.corners[1]?.[1] ?? 0) - (code.corners[0]?.[1] ?? 0),
+    );
     const module = side / code.modules;
     for (let i = 0; i < 4; i++) {
       const [x, y] = code.corners[i] ?? [0, 0];
@@ -83,10 +91,16 @@ const machine = {
   platform: `${process.platform}-${process.arch}`,
   zxingWasm: zxing.version,
 };
-console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}); zxing-wasm ${machine.zxingWasm}`);
+console.log(
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node} (${machine.platform}); zxing-wasm ${machine.zxingWasm}`,
+);
 
 /** A frame of any group: a corpus image or a (possibly turned) photo. */
-type BenchImage = Pick<CorpusImage, 'file' | 'category' | 'codes'> & { kind: CorpusImage['kind'] | 'photo'; photoKind?: string; load(): Promise<{ data: Uint8ClampedArray; width: number; height: number }> };
+type BenchImage = Pick<CorpusImage, 'file' | 'category' | 'codes'> & {
+  kind: CorpusImage['kind'] | 'photo';
+  photoKind?: string;
+  load(): Promise<{ data: Uint8ClampedArray; width: number; height: number }>;
+};
 
 const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
 const wanted = (category: string): boolean => !values.only || category.includes(values.only);
@@ -94,7 +108,14 @@ const synthetic = CATEGORIES.some((c) => wanted(c.name)) ? await loadCorpus(cons
 const photos: BenchPhoto[] = PHOTO_GROUPS.some(wanted) ? loadPhotoSet() : [];
 const corpus: BenchImage[] = [
   ...synthetic.map((image) => ({ ...image, load: () => readRgba(image) })),
-  ...photos.map((photo) => ({ file: photo.file, category: photo.group, codes: photo.codes, kind: 'photo' as const, photoKind: photo.kind, load: () => photo.load() })),
+  ...photos.map((photo) => ({
+    file: photo.file,
+    category: photo.group,
+    codes: photo.codes,
+    kind: 'photo' as const,
+    photoKind: photo.kind,
+    load: () => photo.load(),
+  })),
 ].filter((image) => wanted(image.category));
 const categories = [...CATEGORIES.map((c) => c.name), ...PHOTO_GROUPS].filter((name) => corpus.some((image) => image.category === name));
 
@@ -154,7 +175,12 @@ for (const [c, name] of categories.entries()) {
         if (outcome.ok) stats.ok++;
         if (outcome.ok && outcome.cornerError <= 1.5) stats.cornersOk++;
         if (image.photoKind) byKind(name, decoder.name, image.photoKind, outcome.ok, outcome.wrong);
-        if (!outcome.ok && decoder !== jsqrWholeFrame) failures.push({ file: image.kind === 'photo' ? `${image.file} (${name})` : relative(corpusDir(seed), image.file), decoder: decoder.name, outcome });
+        if (!outcome.ok && decoder !== jsqrWholeFrame)
+          failures.push({
+            file: image.kind === 'photo' ? `${image.file} (${name})` : relative(corpusDir(seed), image.file),
+            decoder: decoder.name,
+            outcome,
+          });
       }
     }
   }
@@ -174,13 +200,21 @@ for (const [w, h] of [
     const decoder = new QrDecoder();
     let ok = 0;
     const t0 = performance.now();
-    for (const { image, rgba } of loaded) if (evaluate(image.codes, decoder.decode(rgba, budgetMs === undefined ? {} : { budgetMs })).ok) ok++;
+    for (const { image, rgba } of loaded)
+      if (evaluate(image.codes, decoder.decode(rgba, budgetMs === undefined ? {} : { budgetMs })).ok) ok++;
     return { fps: (loaded.length * 1000) / (performance.now() - t0), success: ok / loaded.length };
   };
   run();
   const full = run();
   const budget = run(1000 / 30);
-  throughput.push({ resolution: `${w}x${h}`, frames: loaded.length, fps: full.fps, success: full.success, budgetFps: budget.fps, budgetSuccess: budget.success });
+  throughput.push({
+    resolution: `${w}x${h}`,
+    frames: loaded.length,
+    fps: full.fps,
+    success: full.success,
+    budgetFps: budget.fps,
+    budgetSuccess: budget.success,
+  });
 }
 
 // The table.
@@ -203,19 +237,26 @@ for (const { name, stats } of rows) {
   const [j, p, z] = [stats.jsqr, stats.pipeline, stats.zxing];
   if (!j || !p || !z) continue;
   const cols = [j, p, z].map((s) => `${pct(s.ok, s.n)} ${ms(s.median)} ${ms(s.p95)}`);
-  lines.push(`${name.padEnd(26)} ${String(p.n).padStart(3)} | ${cols.join(' | ')} | ${(p.median / z.median).toFixed(2).padStart(7)} ${(p.median / j.median).toFixed(2).padStart(9)}`);
+  lines.push(
+    `${name.padEnd(26)} ${String(p.n).padStart(3)} | ${cols.join(' | ')} | ${(p.median / z.median).toFixed(2).padStart(7)} ${(p.median / j.median).toFixed(2).padStart(9)}`,
+  );
 }
 const total = (kind: 'screen' | 'camera' | 'photo', d: string): string => {
-  const names = categories.filter((n) => (CATEGORIES.find((c) => c.name === n)?.kind ?? (PHOTO_GROUPS.includes(n) ? 'photo' : undefined)) === kind);
+  const names = categories.filter(
+    (n) => (CATEGORIES.find((c) => c.name === n)?.kind ?? (PHOTO_GROUPS.includes(n) ? 'photo' : undefined)) === kind,
+  );
   const sum = names.reduce((acc, n) => ({ ok: acc.ok + cell(n, d).ok, n: acc.n + cell(n, d).n }), { ok: 0, n: 0 });
   return pct(sum.ok, sum.n);
 };
 lines.push('-'.repeat(header.length));
-for (const kind of ['screen', 'camera', 'photo'] as const) lines.push(`${`all ${kind} frames`.padEnd(30)} | ${decoders.map((d) => `${total(kind, d.name)}            `).join(' | ')} |`);
+for (const kind of ['screen', 'camera', 'photo'] as const)
+  lines.push(`${`all ${kind} frames`.padEnd(30)} | ${decoders.map((d) => `${total(kind, d.name)}            `).join(' | ')} |`);
 console.log(`\n${lines.join('\n')}`);
 console.log('\nok = every code found with the right text and nothing else reported (for "no code" rows: nothing reported).');
 for (const t of throughput) {
-  console.log(`camera throughput ${t.resolution}: ${t.fps.toFixed(0)} frames/s (${(100 * t.success).toFixed(0)}% decoded); with budgetMs 33: ${t.budgetFps.toFixed(0)} frames/s (${(100 * t.budgetSuccess).toFixed(0)}% decoded) — ${t.frames} frames`);
+  console.log(
+    `camera throughput ${t.resolution}: ${t.fps.toFixed(0)} frames/s (${(100 * t.success).toFixed(0)}% decoded); with budgetMs 33: ${t.budgetFps.toFixed(0)} frames/s (${(100 * t.budgetSuccess).toFixed(0)}% decoded) — ${t.frames} frames`,
+  );
 }
 
 // The photo group as issue 11 tabulates it: frames right at each rotation, wrong texts, median ms.
@@ -233,15 +274,22 @@ if (categories.some((n) => PHOTO_GROUPS.includes(n))) {
       const right = present.map((g) => cell(g, d.name).ok);
       const first = cell(present[0] as string, d.name);
       const wrong = present.reduce((sum, g) => sum + cell(g, d.name).wrong, 0);
-      const median = quantile([...first.ms].sort((a, b) => a - b), 0.5);
+      const median = quantile(
+        [...first.ms].sort((a, b) => a - b),
+        0.5,
+      );
       photoRows.push({ decoder: d.name, set, right, frames: first.n, wrong, median });
-      console.log(`  ${set.padEnd(12)} ${d.name.padEnd(9)} ${right.map((r) => String(r).padStart(3)).join(' / ')} of ${first.n}   wrong ${String(wrong).padStart(2)}   median ${ms(median)} ms`);
+      console.log(
+        `  ${set.padEnd(12)} ${d.name.padEnd(9)} ${right.map((r) => String(r).padStart(3)).join(' / ')} of ${first.n}   wrong ${String(wrong).padStart(2)}   median ${ms(median)} ms`,
+      );
     }
   }
   for (const group of ['photo dev', 'photo held-out'].filter((g) => kinds.has(g))) {
     const perDecoder = kinds.get(group) as Map<string, Map<string, [number, number, number]>>;
     const names = [...new Set([...perDecoder.values()].flatMap((m) => [...m.keys()]))];
-    console.log(`  ${group} by kind: ${names.map((k) => `${k} ${decoders.map((d) => `${perDecoder.get(d.name)?.get(k)?.[0] ?? 0}`).join('/')} of ${perDecoder.get(decoders[0]?.name ?? '')?.get(k)?.[1] ?? 0}`).join(', ')}  (jsqr/pipeline/zxing)`);
+    console.log(
+      `  ${group} by kind: ${names.map((k) => `${k} ${decoders.map((d) => `${perDecoder.get(d.name)?.get(k)?.[0] ?? 0}`).join('/')} of ${perDecoder.get(decoders[0]?.name ?? '')?.get(k)?.[1] ?? 0}`).join(', ')}  (jsqr/pipeline/zxing)`,
+    );
   }
 }
 
@@ -254,29 +302,59 @@ const targets: { target: string; met: boolean; detail: string }[] = [];
 const screenNames = categories.filter((n) => n.startsWith('screen'));
 if (screenNames.length > 0) {
   const bad = screenNames.filter((n) => (get(n, 'pipeline')?.ok ?? 0) < (get(n, 'pipeline')?.n ?? 0));
-  targets.push({ target: 'screens: every code found, nothing on screens without one', met: bad.length === 0, detail: bad.length ? `misses in ${bad.join(', ')}` : 'all screen frames right' });
+  targets.push({
+    target: 'screens: every code found, nothing on screens without one',
+    met: bad.length === 0,
+    detail: bad.length ? `misses in ${bad.join(', ')}` : 'all screen frames right',
+  });
 }
 const k4 = get('screen 4K', 'pipeline');
 const k4z = get('screen 4K', 'zxing');
-if (k4 && k4z) targets.push({ target: '4K median ≤ ½ zxing-cpp', met: k4.median <= k4z.median / 2, detail: `${k4.median.toFixed(1)} ms vs zxing ${k4z.median.toFixed(1)} ms (ratio ${(k4.median / k4z.median).toFixed(2)})` });
+if (k4 && k4z)
+  targets.push({
+    target: '4K median ≤ ½ zxing-cpp',
+    met: k4.median <= k4z.median / 2,
+    detail: `${k4.median.toFixed(1)} ms vs zxing ${k4z.median.toFixed(1)} ms (ratio ${(k4.median / k4z.median).toFixed(2)})`,
+  });
 const k4n = get('screen 4K, no code', 'pipeline');
-if (k4n) targets.push({ target: '4K without a code rejected < 30 ms', met: k4n.median < 30, detail: `median ${k4n.median.toFixed(1)} ms, p95 ${k4n.p95.toFixed(1)} ms` });
+if (k4n)
+  targets.push({
+    target: '4K without a code rejected < 30 ms',
+    met: k4n.median < 30,
+    detail: `median ${k4n.median.toFixed(1)} ms, p95 ${k4n.p95.toFixed(1)} ms`,
+  });
 const hd = get('screen 1080p', 'pipeline');
-if (hd) targets.push({ target: '1080p < 15 ms', met: hd.median < 15, detail: `median ${hd.median.toFixed(1)} ms, p95 ${hd.p95.toFixed(1)} ms` });
+if (hd)
+  targets.push({ target: '1080p < 15 ms', met: hd.median < 15, detail: `median ${hd.median.toFixed(1)} ms, p95 ${hd.p95.toFixed(1)} ms` });
 const cameraNames = categories.filter((n) => n.startsWith('camera'));
 if (cameraNames.length > 0) {
   const behind = cameraNames.filter((n) => (get(n, 'pipeline')?.ok ?? 0) < (get(n, 'zxing')?.ok ?? 0));
-  targets.push({ target: 'camera: success ≥ zxing-cpp in every category', met: behind.length === 0, detail: behind.length ? `behind in ${behind.join(', ')}` : `pipeline ${total('camera', 'pipeline').trim()} vs zxing ${total('camera', 'zxing').trim()}` });
+  targets.push({
+    target: 'camera: success ≥ zxing-cpp in every category',
+    met: behind.length === 0,
+    detail: behind.length
+      ? `behind in ${behind.join(', ')}`
+      : `pipeline ${total('camera', 'pipeline').trim()} vs zxing ${total('camera', 'zxing').trim()}`,
+  });
 }
 const photoGroups = categories.filter((n) => PHOTO_GROUPS.includes(n));
 if (photoGroups.length > 0) {
   const behind = photoGroups.filter((n) => (get(n, 'pipeline')?.ok ?? 0) <= (get(n, 'zxing')?.ok ?? 0));
-  targets.push({ target: 'photo: more frames right than zxing-cpp in every photo group', met: behind.length === 0, detail: photoGroups.map((n) => `${n} ${get(n, 'pipeline')?.ok}/${get(n, 'zxing')?.ok}`).join(', ') });
+  targets.push({
+    target: 'photo: more frames right than zxing-cpp in every photo group',
+    met: behind.length === 0,
+    detail: photoGroups.map((n) => `${n} ${get(n, 'pipeline')?.ok}/${get(n, 'zxing')?.ok}`).join(', '),
+  });
   const wrong = photoGroups.reduce((sum, n) => sum + cell(n, 'pipeline').wrong, 0);
   targets.push({ target: 'photo: no wrong text', met: wrong === 0, detail: `${wrong} wrong` });
   const p = get('photo dev', 'pipeline');
   const z = get('photo dev', 'zxing');
-  if (p && z) targets.push({ target: 'photo: median ≤ 1.5× zxing-cpp', met: p.median <= 1.5 * z.median, detail: `${p.median.toFixed(2)} ms vs zxing ${z.median.toFixed(2)} ms (ratio ${(p.median / z.median).toFixed(2)})` });
+  if (p && z)
+    targets.push({
+      target: 'photo: median ≤ 1.5× zxing-cpp',
+      met: p.median <= 1.5 * z.median,
+      detail: `${p.median.toFixed(2)} ms vs zxing ${z.median.toFixed(2)} ms (ratio ${(p.median / z.median).toFixed(2)})`,
+    });
 }
 console.log('\ntargets:');
 for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.target}: ${t.detail}`);
@@ -301,4 +379,3 @@ if (!values['no-write']) {
   writeFileSync(join(here, 'results.svg'), renderChart(rows, machine));
   console.log('\nwrote bench/results.json and bench/results.svg');
 }
-

@@ -79,8 +79,7 @@ interface Box {
   y1: number;
 }
 
-const overlaps = (a: Box, b: Box, gap: number): boolean =>
-  a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
+const overlaps = (a: Box, b: Box, gap: number): boolean => a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
 
 /** Renders one screenshot and returns it with the ground truth. */
 export function renderScreen(rng: Rng, spec: ScreenSpec): { canvas: Canvas; codes: TruthCode[]; tags: Record<string, string | number> } {
@@ -94,7 +93,14 @@ export function renderScreen(rng: Rng, spec: ScreenSpec): { canvas: Canvas; code
   for (let i = 0; i < 14; i++) {
     const cx = rng.range(0, width);
     const cy = rng.range(0, height);
-    canvas.fillEllipse(cx, cy, rng.range(60, 400) * s, rng.range(60, 300) * s, spec.dark ? [60, 70, 110] : [255, 255, 255], 0.15 * wall(cx, cy));
+    canvas.fillEllipse(
+      cx,
+      cy,
+      rng.range(60, 400) * s,
+      rng.range(60, 300) * s,
+      spec.dark ? [60, 70, 110] : [255, 255, 255],
+      0.15 * wall(cx, cy),
+    );
   }
   const bar = 48 * s;
   canvas.fillRect(0, height - bar, width, height, spec.dark ? [20, 20, 24] : [232, 234, 240]);
@@ -145,8 +151,18 @@ export function renderScreen(rng: Rng, spec: ScreenSpec): { canvas: Canvas; code
     const a = ox + quiet * m;
     const b = oy + quiet * m;
     const e = symbol.size * m;
-    codes.push({ text: symbol.text, modules: symbol.size, corners: [[a, b], [a + e, b], [a + e, b + e], [a, b + e]] });
-    tags[`code${c}`] = `${inverted ? 'inverted ' : ''}${crisp ? 'crisp' : 'smooth'} v${(symbol.size - 17) / 4} ${m.toFixed(2)}px/module quiet ${quiet}`;
+    codes.push({
+      text: symbol.text,
+      modules: symbol.size,
+      corners: [
+        [a, b],
+        [a + e, b],
+        [a + e, b + e],
+        [a, b + e],
+      ],
+    });
+    tags[`code${c}`] =
+      `${inverted ? 'inverted ' : ''}${crisp ? 'crisp' : 'smooth'} v${(symbol.size - 17) / 4} ${m.toFixed(2)}px/module quiet ${quiet}`;
     c++;
   }
   return { canvas, codes, tags };
@@ -205,7 +221,8 @@ function drawWindow(canvas: Canvas, rng: Rng, font: PseudoFont, box: Box, s: num
   canvas.fillRect(x0, y0, x1, y0 + title, t.title);
   font.drawLine(canvas, rng, x0 + 40 * s, y0 + 10 * s, x0 + (x1 - x0) * 0.4, Math.round(13 * s), t.text);
   drawIcon(canvas, rng, x0 + 10 * s, y0 + 8 * s, 18 * s, t);
-  for (let i = 0; i < 3; i++) canvas.fillRect(x1 - (i + 1) * 46 * s + 16 * s, y0 + 16 * s, x1 - (i + 1) * 46 * s + 30 * s, y0 + 17.5 * s, t.text);
+  for (let i = 0; i < 3; i++)
+    canvas.fillRect(x1 - (i + 1) * 46 * s + 16 * s, y0 + 16 * s, x1 - (i + 1) * 46 * s + 30 * s, y0 + 17.5 * s, t.text);
   // Sidebar list with icons.
   let top = y0 + title;
   let left = x0;
@@ -226,7 +243,15 @@ function drawWindow(canvas: Canvas, rng: Rng, font: PseudoFont, box: Box, s: num
       const size = Math.round(rng.pick([12, 13, 14, 16, 20]) * s);
       const lines = rng.int(1, 6);
       for (let l = 0; l < lines && top < y1 - size * 2; l++, top += size * 1.6) {
-        font.drawLine(canvas, rng, left + 20 * s, top, x1 - rng.range(20, 200) * s, size, l === 0 && size > 16 ? t.text : rng.chance(0.8) ? t.text : t.muted);
+        font.drawLine(
+          canvas,
+          rng,
+          left + 20 * s,
+          top,
+          x1 - rng.range(20, 200) * s,
+          size,
+          l === 0 && size > 16 ? t.text : rng.chance(0.8) ? t.text : t.muted,
+        );
       }
       top += 10 * s;
     } else if (kind === 3) {
@@ -239,7 +264,12 @@ function drawWindow(canvas: Canvas, rng: Rng, font: PseudoFont, box: Box, s: num
         for (let yy = 0; yy < h; yy++) {
           for (let xx = 0; xx < h * 1.4; xx++) {
             const n = noise(xx, yy);
-            canvas.blend(Math.floor(x + xx), Math.floor(top + yy), [c1[0] + (c2[0] - c1[0]) * n, c1[1] + (c2[1] - c1[1]) * n, c1[2] + (c2[2] - c1[2]) * n], 1);
+            canvas.blend(
+              Math.floor(x + xx),
+              Math.floor(top + yy),
+              [c1[0] + (c2[0] - c1[0]) * n, c1[1] + (c2[1] - c1[1]) * n, c1[2] + (c2[2] - c1[2]) * n],
+              1,
+            );
           }
         }
         x += h * 1.4 + 12 * s;
@@ -263,7 +293,8 @@ function drawWindow(canvas: Canvas, rng: Rng, font: PseudoFont, box: Box, s: num
       const cw = (x1 - left - 40 * s) / cols;
       for (let r = 0; r < rows && top + rh < y1 - 20 * s; r++, top += rh) {
         canvas.fillRect(left + 20 * s, top, x1 - 20 * s, top + 1 * s, t.border);
-        for (let c = 0; c < cols; c++) font.drawLine(canvas, rng, left + 26 * s + c * cw, top + 7 * s, left + 20 * s + (c + 1) * cw - 8 * s, Math.round(12 * s), t.text);
+        for (let c = 0; c < cols; c++)
+          font.drawLine(canvas, rng, left + 26 * s + c * cw, top + 7 * s, left + 20 * s + (c + 1) * cw - 8 * s, Math.round(12 * s), t.text);
       }
       top += 16 * s;
     }

@@ -40,7 +40,14 @@ function ring(sample: Sampler, x: number, y: number, r: number, mu: Point, mv: P
  * The best centre of a ring pattern near `predicted`, on a third-of-a-module lattice up to
  * `reach` modules away: `contrast` scores a position (positive = ink where ink should be).
  */
-function searchPattern(predicted: Point, mu: Point, mv: Point, reach: number, minScore: number, contrast: (x: number, y: number) => number): Point | undefined {
+function searchPattern(
+  predicted: Point,
+  mu: Point,
+  mv: Point,
+  reach: number,
+  minScore: number,
+  contrast: (x: number, y: number) => number,
+): Point | undefined {
   // Coarse (half modules over the reach), then fine (sixths of a module around the best).
   const scan = (centre: Point, steps: number, step: number, floor: number): { at: Point; score: number } | undefined => {
     let best: { at: Point; score: number } | undefined;
@@ -65,7 +72,14 @@ function searchPattern(predicted: Point, mu: Point, mv: Point, reach: number, mi
 /** The alignment pattern (dark centre, light ring, dark ring; inverted: the opposite) nearest `predicted`. */
 function findAlignment(sample: Sampler, predicted: Point, mu: Point, mv: Point, inverted: boolean, reach: number): Point | undefined {
   const sign = inverted ? -1 : 1;
-  return searchPattern(predicted, mu, mv, reach, 12, (x, y) => sign * (ring(sample, x, y, 1, mu, mv) - (sample(x, y) + ring(sample, x, y, 2, mu, mv)) / 2));
+  return searchPattern(
+    predicted,
+    mu,
+    mv,
+    reach,
+    12,
+    (x, y) => sign * (ring(sample, x, y, 1, mu, mv) - (sample(x, y) + ring(sample, x, y, 2, mu, mv)) / 2),
+  );
 }
 
 /**
@@ -93,15 +107,23 @@ export function gridHomography(sample: Sampler, p: GridPoints, dimension: number
   const span = dimension - 7;
   const mu = { x: (p.topRight.x - p.topLeft.x) / span, y: (p.topRight.y - p.topLeft.y) / span };
   const mv = { x: (p.bottomLeft.x - p.topLeft.x) / span, y: (p.bottomLeft.y - p.topLeft.y) / span };
-  const affine = (u: number, v: number): Point => ({ x: p.topLeft.x + (u - 3.5) * mu.x + (v - 3.5) * mv.x, y: p.topLeft.y + (u - 3.5) * mu.y + (v - 3.5) * mv.y });
+  const affine = (u: number, v: number): Point => ({
+    x: p.topLeft.x + (u - 3.5) * mu.x + (v - 3.5) * mv.x,
+    y: p.topLeft.y + (u - 3.5) * mu.y + (v - 3.5) * mv.y,
+  });
   const far = dimension - 6.5;
-  const centres = [{ x: 3.5, y: 3.5 }, { x: dimension - 3.5, y: 3.5 }, { x: 3.5, y: dimension - 3.5 }] as const;
+  const centres = [
+    { x: 3.5, y: 3.5 },
+    { x: dimension - 3.5, y: 3.5 },
+    { x: 3.5, y: dimension - 3.5 },
+  ] as const;
   // Strong perspective makes the finder patterns differ in size (the near one up to twice the
   // far one) and moves the symbol's far corner many modules from the parallelogram's; on a
   // screen the sizes are equal and the corner where the parallelogram puts it.
   const sizes = [p.topLeft.module, p.topRight.module, p.bottomLeft.module];
   const skew = Math.max(...sizes) / Math.min(...sizes) - 1;
-  const through = (fourth: Point, at: Point): Homography => homography([centres[0], centres[1], fourth, centres[2]], [p.topLeft, p.topRight, at, p.bottomLeft]);
+  const through = (fourth: Point, at: Point): Homography =>
+    homography([centres[0], centres[1], fourth, centres[2]], [p.topLeft, p.topRight, at, p.bottomLeft]);
   // The symbol's bottom-right corner, where the right edge of the top-right finder meets the
   // bottom edge of the bottom-left one: unlike the parallelogram guess, it follows perspective.
   // Computed only when needed (most codes have an alignment pattern where the parallelogram says).
@@ -129,7 +151,9 @@ export function gridHomography(sample: Sampler, p: GridPoints, dimension: number
     return { x: b.x - a.x, y: b.y - a.y };
   };
   const apart = Math.hypot(predicted.x - affineAt.x, predicted.y - affineAt.y) / Math.hypot(mu.x, mu.y);
-  const alignment = (apart > 1 ? findAlignment(sample, predicted, local(1, 0), local(0, 1), inverted, reach) : undefined) ?? (strong ? findAlignment(sample, affineAt, mu, mv, inverted, reach) : undefined);
+  const alignment =
+    (apart > 1 ? findAlignment(sample, predicted, local(1, 0), local(0, 1), inverted, reach) : undefined) ??
+    (strong ? findAlignment(sample, affineAt, mu, mv, inverted, reach) : undefined);
   return alignment ? through({ x: far, y: far }, alignment) : bent;
 }
 
@@ -149,7 +173,10 @@ function outerEdge(sample: Sampler, centre: Point & { module: number }, along: P
   const scale = centre.module / Math.hypot(along.x, along.y);
   const points: Point[] = [];
   for (const k of [-1, 1]) {
-    const at = (t: number): Point => ({ x: centre.x + scale * (t * along.x + k * across.x), y: centre.y + scale * (t * along.y + k * across.y) });
+    const at = (t: number): Point => ({
+      x: centre.x + scale * (t * along.x + k * across.x),
+      y: centre.y + scale * (t * along.y + k * across.y),
+    });
     let ink = Infinity;
     let paper = -Infinity;
     for (let i = 0; i < edgeProfile.length; i++) {
@@ -172,7 +199,10 @@ function outerEdge(sample: Sampler, centre: Point & { module: number }, along: P
       if (block === undefined) {
         block = t;
         if (block < 0.6 || block > 2.7) return undefined;
-      } else if (Math.abs(t - (block * 7) / 3) < block / 3 && (edge === undefined || Math.abs(t - (block * 7) / 3) < Math.abs(edge - (block * 7) / 3))) {
+      } else if (
+        Math.abs(t - (block * 7) / 3) < block / 3 &&
+        (edge === undefined || Math.abs(t - (block * 7) / 3) < Math.abs(edge - (block * 7) / 3))
+      ) {
         edge = t;
       }
     }
@@ -193,4 +223,3 @@ function intersect(l: Line, m: Line): Point | undefined {
   const t = ((m.point.x - l.point.x) * m.direction.y - (m.point.y - l.point.y) * m.direction.x) / den;
   return { x: l.point.x + t * l.direction.x, y: l.point.y + t * l.direction.y };
 }
-

@@ -38,7 +38,14 @@ export function isDark(b: BinaryLevel, x: number, y: number): boolean {
 
 /** Buffers reused from frame to frame (one set per pyramid level). */
 export class Binarizer {
-  private readonly buffers: { means: Uint8Array; flat: Uint8Array; lows: Uint8Array; highs: Uint8Array; rows: Float32Array; thresholds: Int16Array }[] = [];
+  private readonly buffers: {
+    means: Uint8Array;
+    flat: Uint8Array;
+    lows: Uint8Array;
+    highs: Uint8Array;
+    rows: Float32Array;
+    thresholds: Int16Array;
+  }[] = [];
   private columns = new Float32Array(0);
   private readonly histogram = new Uint32Array(256);
 
@@ -55,7 +62,14 @@ export class Binarizer {
     let buf = this.buffers[index];
     if (!buf || buf.means.length < bw * bh) {
       const n = bw * bh;
-      buf = { means: new Uint8Array(n), flat: new Uint8Array(n), lows: new Uint8Array(n), highs: new Uint8Array(n), rows: new Float32Array(n), thresholds: new Int16Array(n) };
+      buf = {
+        means: new Uint8Array(n),
+        flat: new Uint8Array(n),
+        lows: new Uint8Array(n),
+        highs: new Uint8Array(n),
+        rows: new Float32Array(n),
+        thresholds: new Int16Array(n),
+      };
       this.buffers[index] = buf;
     }
     const { means, flat, lows, highs, rows, thresholds } = buf;
@@ -77,7 +91,8 @@ export class Binarizer {
     }
     const column = this.column(bw);
     column.fill(0, 0, bw);
-    for (let r = 0; r <= Math.min(bh - 1, 2); r++) for (let bx = 0; bx < bw; bx++) column[bx] = (column[bx] as number) + (rows[r * bw + bx] as number);
+    for (let r = 0; r <= Math.min(bh - 1, 2); r++)
+      for (let bx = 0; bx < bw; bx++) column[bx] = (column[bx] as number) + (rows[r * bw + bx] as number);
     for (let by = 0; by < bh; by++) {
       const count = Math.min(bh - 1, by + 2) - Math.max(0, by - 2) + 1;
       const o = by * bw;

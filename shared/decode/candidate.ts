@@ -63,7 +63,11 @@ export class CandidateReader {
 
   /** Samples the module grid of a candidate and decodes it as a rendered, perfect symbol. */
   readGrid(sample: Sampler, c: Candidate): DecodedQrCode | undefined {
-    const span = (Math.hypot(c.topRight.x - c.topLeft.x, c.topRight.y - c.topLeft.y) + Math.hypot(c.bottomLeft.x - c.topLeft.x, c.bottomLeft.y - c.topLeft.y)) / 2 / c.module;
+    const span =
+      (Math.hypot(c.topRight.x - c.topLeft.x, c.topRight.y - c.topLeft.y) +
+        Math.hypot(c.bottomLeft.x - c.topLeft.x, c.bottomLeft.y - c.topLeft.y)) /
+      2 /
+      c.module;
     const dimension = dimensionFor(span);
     const toImage = gridHomography(sample, c, dimension, c.inverted);
     // Two cheap looks at the timing lines before a full read and a jsqr call on what may be texture.
@@ -82,12 +86,19 @@ export class CandidateReader {
   }
 
   /** The modules through `toImage` (and `warp`), decoded; 'mistimed' when their timing lines do not alternate. */
-  private readModules(sample: Sampler, toImage: Homography, dimension: number, inverted: boolean, warp?: GridWarp): DecodedQrCode | undefined | 'mistimed' {
+  private readModules(
+    sample: Sampler,
+    toImage: Homography,
+    dimension: number,
+    inverted: boolean,
+    warp?: GridWarp,
+  ): DecodedQrCode | undefined | 'mistimed' {
     const bits = this.grid.sample(sample, toImage, dimension, inverted, SHARPEN, 3, warp);
     if (!timingLooksRight(bits, dimension)) return 'mistimed';
     const toFrame = (u: number, v: number): Point => (warp ? project(toImage, warp.u(u), warp.v(v)) : project(toImage, u, v));
     const text = decodeSymbol(bits, dimension);
-    if (text !== null) return { text, corners: [toFrame(0, 0), toFrame(dimension, 0), toFrame(dimension, dimension), toFrame(0, dimension)] };
+    if (text !== null)
+      return { text, corners: [toFrame(0, 0), toFrame(dimension, 0), toFrame(dimension, dimension), toFrame(0, dimension)] };
     drawFunctionPatterns(bits, dimension);
     const { rgba, size } = this.renderer.render(bits, dimension, RENDER_SCALE, RENDER_QUIET);
     const read = readCode(rgba, size, size);

@@ -56,7 +56,13 @@ function ratioOk(a: number, b: number, c: number, d: number, e: number, toleranc
   const m = (a + b + c + d + e) / 7;
   const slack = fine ? 0.5 : 0;
   const t = m * tolerance + slack;
-  return Math.abs(a - m) < t && Math.abs(b - m) < t && Math.abs(c - 3 * m) < 3 * m * tolerance + slack && Math.abs(d - m) < t && Math.abs(e - m) < t;
+  return (
+    Math.abs(a - m) < t &&
+    Math.abs(b - m) < t &&
+    Math.abs(c - 3 * m) < 3 * m * tolerance + slack &&
+    Math.abs(d - m) < t &&
+    Math.abs(e - m) < t
+  );
 }
 
 const PART = new Int32Array(3);
@@ -166,7 +172,18 @@ interface Near {
  * under two pixels a line can fall on a box-filtered edge where a one-module ring turns grey and
  * vanishes, while its neighbour still sees it. The runs are left in SCRATCH.
  */
-function runsNear(img: Pixels, x: number, y: number, dx: number, dy: number, ink: number, limit: number, tolerance: number, total: number, fine: boolean): Near | undefined {
+function runsNear(
+  img: Pixels,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  ink: number,
+  limit: number,
+  tolerance: number,
+  total: number,
+  fine: boolean,
+): Near | undefined {
   // Across the line: for a vertical line move x, for horizontal and diagonal lines move y.
   const ax = dx === 0 ? 1 : 0;
   const ay = dx === 0 ? 0 : 1;
@@ -176,7 +193,18 @@ function runsNear(img: Pixels, x: number, y: number, dx: number, dy: number, ink
     const k = t === 0 ? 0 : t === 1 ? -1 : 1;
     const start = runsThrough(img, x + k * ax, y + k * ay, dx, dy, ink, limit);
     if (Number.isNaN(start)) continue;
-    if (!ratioOk(SCRATCH[0] as number, SCRATCH[1] as number, SCRATCH[2] as number, SCRATCH[3] as number, SCRATCH[4] as number, tolerance, fine)) continue;
+    if (
+      !ratioOk(
+        SCRATCH[0] as number,
+        SCRATCH[1] as number,
+        SCRATCH[2] as number,
+        SCRATCH[3] as number,
+        SCRATCH[4] as number,
+        tolerance,
+        fine,
+      )
+    )
+      continue;
     // Perspective allows the size across to differ from the size along, within reason, either
     // way: a pattern foreshortened 2.5 times along the row is as real as one foreshortened across.
     // Fine levels (4K screens at half size) keep the tighter 1.6 across: their text makes many

@@ -18,7 +18,17 @@ export type { FinderPattern } from './crosscheck';
  * repeated past the end). A flat span (threshold 0 or 256: all light or all dark) is one run,
  * its pixels never read.
  */
-function scanRow(grey: Uint8Array, offset: number, width: number, thresholds: Int16Array, tRow: number, spans: number, spanShift: number, y: number, runs: RowRuns): void {
+function scanRow(
+  grey: Uint8Array,
+  offset: number,
+  width: number,
+  thresholds: Int16Array,
+  tRow: number,
+  spans: number,
+  spanShift: number,
+  y: number,
+  runs: RowRuns,
+): void {
   runs.reset();
   let color = (grey[offset] as number) < (thresholds[tRow] as number) ? 1 : 0;
   let run = 0;
@@ -58,7 +68,8 @@ export function findFinderPatterns(img: BinaryLevel, scale: number, minModule: n
   const { gray, width, height, thresholds, blocksWide } = img;
   const found: FinderPattern[] = [];
   const runs = new RowRuns(new LevelPixels(img), 7 * minModule, found, Infinity, fine);
-  for (let y = 0; y < height; y += step) scanRow(gray, y * width, width, thresholds, (y >> BLOCK_SHIFT) * blocksWide, blocksWide, BLOCK_SHIFT, y, runs);
+  for (let y = 0; y < height; y += step)
+    scanRow(gray, y * width, width, thresholds, (y >> BLOCK_SHIFT) * blocksWide, blocksWide, BLOCK_SHIFT, y, runs);
   // A row skipped (step 2) counts as seen, so a pattern weighs the same on a level read every
   // other row as on one read in full, and one detection there still passes grouping's two-hit floor.
   for (const p of found) merge(out, { ...p, x: p.x * scale, y: p.y * scale, module: p.module * scale, hits: p.hits * step });
@@ -81,7 +92,8 @@ class FramePixels implements Pixels {
     this.width = image.width;
     this.height = image.height;
     const { data } = image;
-    this.words = LITTLE_ENDIAN && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, image.width * image.height) : undefined;
+    this.words =
+      LITTLE_ENDIAN && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, image.width * image.height) : undefined;
   }
 
   grey(x: number, y: number): number {

@@ -47,7 +47,7 @@ export class GridSampler {
       mean /= n;
       // Either polarity: light-on-dark codes alternate just the same.
       let same = 0;
-      for (let i = 0; i < n; i++) if (((values[offset + i] as number) < mean) === (i % 2 === 0)) same++;
+      for (let i = 0; i < n; i++) if ((values[offset + i] as number) < mean === (i % 2 === 0)) same++;
       best = Math.max(best, same, n - same);
     }
     return best >= Math.max(n * 0.75, n - 3);
@@ -106,7 +106,8 @@ export class GridSampler {
       for (let c = 0; c < dimension; c++) {
         const c0 = Math.max(0, c - radius);
         const c1 = Math.min(dimension, c + radius + 1);
-        const total = (sums[r1 * w + c1] as number) - (sums[r0 * w + c1] as number) - (sums[r1 * w + c0] as number) + (sums[r0 * w + c0] as number);
+        const total =
+          (sums[r1 * w + c1] as number) - (sums[r0 * w + c1] as number) - (sums[r1 * w + c0] as number) + (sums[r0 * w + c0] as number);
         const mean = total / ((r1 - r0) * (c1 - c0));
         const dark = (values[r * dimension + c] as number) < mean;
         bits[r * dimension + c] = dark !== inverted ? 1 : 0;
@@ -154,7 +155,6 @@ function sharpenModules(values: Float32Array, copy: Float32Array, dimension: num
     }
   }
 }
-
 
 /** Module-coordinate corrections along each axis, applied before a grid's homography. */
 export interface GridWarp {
@@ -224,6 +224,7 @@ export function timingWarp(sample: Sampler, toImage: Homography, dimension: numb
   if (!rowEdges && !columnEdges) return undefined;
   // Nominal positions: finder centres stay put, edge j of the line is at 8 + j.
   const nominal = [3.5, ...Array.from({ length: dimension - 15 }, (_, j) => 8 + j), dimension - 3.5];
-  const axis = (edges: number[] | undefined): ((x: number) => number) => (edges ? piecewise(nominal, [3.5, ...edges, dimension - 3.5]) : (x) => x);
+  const axis = (edges: number[] | undefined): ((x: number) => number) =>
+    edges ? piecewise(nominal, [3.5, ...edges, dimension - 3.5]) : (x) => x;
   return { u: axis(rowEdges), v: axis(columnEdges) };
 }

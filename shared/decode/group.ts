@@ -103,7 +103,12 @@ export function groupFinderPatterns(all: FinderPattern[], loose = false): { cand
         const dij = dist(pi, pj);
         const dik = dist(pi, pk);
         const djk = dist(pj, pk);
-        const c = djk >= dij && djk >= dik ? asCorner(pi, pj, pk, limits) : dik >= dij ? asCorner(pj, pi, pk, limits) : asCorner(pk, pi, pj, limits);
+        const c =
+          djk >= dij && djk >= dik
+            ? asCorner(pi, pj, pk, limits)
+            : dik >= dij
+              ? asCorner(pj, pi, pk, limits)
+              : asCorner(pk, pi, pj, limits);
         if (c) candidates.push(c);
       }
     }

@@ -81,9 +81,16 @@ export class QrDecoder {
     const found = this.locate(image, tryHarder, deadline);
     if (found.length > 0 || !tryHarder || width * height > SMALL_FRAME_PIXELS || Date.now() > deadline) return found;
     const doubled = this.locate(this.upscaler.double(image), true, deadline);
-    if (doubled.length > 0) return doubled.map((code) => ({ ...code, corners: code.corners.map((p) => ({ x: p.x / 2, y: p.y / 2 })) as DecodedQrCode['corners'] }));
+    if (doubled.length > 0)
+      return doubled.map((code) => ({
+        ...code,
+        corners: code.corners.map((p) => ({ x: p.x / 2, y: p.y / 2 })) as DecodedQrCode['corners'],
+      }));
     if (Date.now() > deadline) return found;
-    const data = image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, width * height * 4);
+    const data =
+      image.data instanceof Uint8ClampedArray
+        ? image.data
+        : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, width * height * 4);
     const whole = readCode(data, width, height, true);
     return whole && plausible(whole, MIN_MODULE) ? [whole] : found;
   }
@@ -115,10 +122,17 @@ export class QrDecoder {
     let checked = 0;
     const unread: Candidate[] = [];
     for (const candidate of candidates) {
-      if (found.length >= MAX_CODES_PER_IMAGE || failures >= MAX_FAILED_CANDIDATES || checked >= MAX_CHECKED_CANDIDATES || Date.now() > deadline) break;
+      if (
+        found.length >= MAX_CODES_PER_IMAGE ||
+        failures >= MAX_FAILED_CANDIDATES ||
+        checked >= MAX_CHECKED_CANDIDATES ||
+        Date.now() > deadline
+      )
+        break;
       const { topLeft, topRight, bottomLeft } = candidate;
       if (used.has(topLeft) || used.has(topRight) || used.has(bottomLeft)) continue;
-      if (found.some((code) => inside(code.corners, topLeft) || inside(code.corners, topRight) || inside(code.corners, bottomLeft))) continue;
+      if (found.some((code) => inside(code.corners, topLeft) || inside(code.corners, topRight) || inside(code.corners, bottomLeft)))
+        continue;
       checked++;
       const module = timingModule(samplerFor(pickSource(levels, image, candidate.module, TIMING_PIXELS_PER_MODULE)), candidate);
       if (module === undefined) continue;
@@ -132,7 +146,13 @@ export class QrDecoder {
       if (!found.some((f) => f.text === code.text && inside(f.corners, centre(code.corners)))) found.push(code);
     }
     if (tryHarder) {
-      this.rescue(image, levels, patterns.filter((p) => !used.has(p)), found, deadline);
+      this.rescue(
+        image,
+        levels,
+        patterns.filter((p) => !used.has(p)),
+        found,
+        deadline,
+      );
       this.readRegions(image, unread, found, deadline);
     }
     return found;
@@ -142,7 +162,15 @@ export class QrDecoder {
   private readRegions(image: RgbaImage, unread: Candidate[], found: DecodedQrCode[], deadline: number): void {
     for (const candidate of unread) {
       if (found.length >= MAX_CODES_PER_IMAGE || Date.now() > deadline) return;
-      if (found.some((code) => inside(code.corners, candidate.topLeft) || inside(code.corners, candidate.topRight) || inside(code.corners, candidate.bottomLeft))) continue;
+      if (
+        found.some(
+          (code) =>
+            inside(code.corners, candidate.topLeft) ||
+            inside(code.corners, candidate.topRight) ||
+            inside(code.corners, candidate.bottomLeft),
+        )
+      )
+        continue;
       const code = this.reader.readRegion(image, candidate);
       if (code && plausible(code, candidate.module) && !found.some((f) => f.text === code.text)) found.push(code);
     }

@@ -26,14 +26,27 @@ function squareTo(p0: Point, p1: Point, p2: Point, p3: Point): Homography {
 
 function invert(m: Homography): Homography {
   const [a, b, c, d, e, f, g, h, i] = m;
-  return [e * i - f * h, c * h - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * h - e * g, b * g - a * h, a * e - b * d];
+  return [
+    e * i - f * h,
+    c * h - b * i,
+    b * f - c * e,
+    f * g - d * i,
+    a * i - c * g,
+    c * d - a * f,
+    d * h - e * g,
+    b * g - a * h,
+    a * e - b * d,
+  ];
 }
 
 function multiply(m: Homography, n: Homography): Homography {
   const r = new Array<number>(9);
   for (let row = 0; row < 3; row++) {
     for (let col = 0; col < 3; col++) {
-      r[row * 3 + col] = (m[row * 3] as number) * (n[col] as number) + (m[row * 3 + 1] as number) * (n[3 + col] as number) + (m[row * 3 + 2] as number) * (n[6 + col] as number);
+      r[row * 3 + col] =
+        (m[row * 3] as number) * (n[col] as number) +
+        (m[row * 3 + 1] as number) * (n[3 + col] as number) +
+        (m[row * 3 + 2] as number) * (n[6 + col] as number);
     }
   }
   return r as Homography;

@@ -19,7 +19,10 @@ const MAX_PAIRS = 6;
 
 /** Pairs of patterns that could be two corners of one code, most strongly supported first. */
 export function candidatePairs(patterns: readonly FinderPattern[]): [FinderPattern, FinderPattern][] {
-  const strong = patterns.filter((p) => p.hits >= 2).sort((a, b) => b.hits - a.hits).slice(0, 12);
+  const strong = patterns
+    .filter((p) => p.hits >= 2)
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, 12);
   const pairs: [FinderPattern, FinderPattern][] = [];
   for (let i = 0; i < strong.length; i++) {
     for (let j = i + 1; j < strong.length; j++) {
@@ -91,7 +94,8 @@ export function pairHypotheses(sample: Sampler, a: FinderPattern, b: FinderPatte
     // the half-diagonal from the midpoint, turned back a quarter, points.
     const half = { x: (bl.x - tr.x) / 2, y: (bl.y - tr.y) / 2 };
     const guess = pattern({ x: mid.x + turn(half).x, y: mid.y + turn(half).y }, tr);
-    if (!partlyAlternates(transitions(sample, guess, tr, bl, module)) || !partlyAlternates(transitions(sample, guess, bl, tr, module))) continue;
+    if (!partlyAlternates(transitions(sample, guess, tr, bl, module)) || !partlyAlternates(transitions(sample, guess, bl, tr, module)))
+      continue;
     const leg = { x: tr.x - guess.x, y: tr.y - guess.y };
     out.push(candidate(refined(guess, leg, Math.hypot(leg.x, leg.y) / module, sample), tr, bl, module));
   }

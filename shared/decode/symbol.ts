@@ -125,7 +125,7 @@ function kanji(bits: BitSource, length: number): number[] {
   const bytes: number[] = [];
   for (let i = 0; i < length; i++) {
     const k = bits.readBits(13);
-    let c = (Math.floor(k / 0xc0) << 8) | k % 0xc0;
+    let c = (Math.floor(k / 0xc0) << 8) | (k % 0xc0);
     c += c < 0x1f00 ? 0x8140 : 0xc140;
     bytes.push(c >> 8, c & 0xff);
   }

@@ -82,7 +82,12 @@ export function decodeBytes(bytes: Uint8Array, charset: string | undefined): str
     const d = decoder(charset, false);
     if (d) return d.decode(bytes);
   }
-  return tryDecode('utf-8', bytes) ?? tryDecode('shift_jis', bytes) ?? (decoder('iso-8859-1', false)?.decode(bytes) ?? String.fromCharCode(...bytes));
+  return (
+    tryDecode('utf-8', bytes) ??
+    tryDecode('shift_jis', bytes) ??
+    decoder('iso-8859-1', false)?.decode(bytes) ??
+    String.fromCharCode(...bytes)
+  );
 }
 
 /** The symbol's text from its segments. */

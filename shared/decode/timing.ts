@@ -30,7 +30,15 @@ export interface Line {
  * is sampled and compared with its mean over two modules (one period of the pattern), with
  * hysteresis: blur flattens the alternation to a ripple, which this still counts.
  */
-export function transitions(sample: Sampler, from: Point, to: Point, side: Point, module: number, fromModule = module, toModule = module): Line {
+export function transitions(
+  sample: Sampler,
+  from: Point,
+  to: Point,
+  side: Point,
+  module: number,
+  fromModule = module,
+  toModule = module,
+): Line {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const modules = Math.hypot(dx, dy) / module;

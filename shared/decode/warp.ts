@@ -95,7 +95,8 @@ export class FramePatch {
     if (this.buffer.length < width * height) this.buffer = new Uint8Array(width * height);
     const data = this.buffer.subarray(0, width * height);
     const src = image.data;
-    const w32 = littleEndian && src.byteOffset % 4 === 0 ? new Uint32Array(src.buffer, src.byteOffset, image.width * image.height) : undefined;
+    const w32 =
+      littleEndian && src.byteOffset % 4 === 0 ? new Uint32Array(src.buffer, src.byteOffset, image.width * image.height) : undefined;
     for (let y = 0; y < height; y++) {
       const row = Math.min(image.height - 1, y0 + y) * image.width + x0;
       const o = y * width;
@@ -138,7 +139,8 @@ function rgbaSampler(image: RgbaImage): (x: number, y: number) => number {
   const { data, width, height } = image;
   const w32 = littleEndian && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, width * height) : undefined;
   if (!w32) {
-    const luma = (i: number): number => ((data[i * 4] as number) * 77 + (data[i * 4 + 1] as number) * 150 + (data[i * 4 + 2] as number) * 29) >> 8;
+    const luma = (i: number): number =>
+      ((data[i * 4] as number) * 77 + (data[i * 4 + 1] as number) * 150 + (data[i * 4 + 2] as number) * 29) >> 8;
     return (x, y) => {
       const fx = Math.min(width - 1.001, Math.max(0, x - 0.5));
       const fy = Math.min(height - 1.001, Math.max(0, y - 0.5));

@@ -159,13 +159,11 @@ describeBrowser('main window: the call after the invite', () => {
     expect(bottoms.length).toBeGreaterThan(1);
     expect(Math.max(...bottoms)).toBeLessThanOrEqual(lineTop);
 
-    preview
-      .store()
-      .update({
-        language: 'zh-CN',
-        rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }],
-        selectedRoomId: 'room-b',
-      });
+    preview.store().update({
+      language: 'zh-CN',
+      rooms: [{ id: 'room-b', name: 'Room B', callNum: TERMINAL_BUSY, orgId: FIXTURE_ORG_ID }],
+      selectedRoomId: 'room-b',
+    });
     await page.goto(`${preview.url}?mode=room`);
     await page.getByRole('heading', { level: 1, name: 'Room B' }).waitFor();
     const zhLine = page.locator('footer.room-footer');

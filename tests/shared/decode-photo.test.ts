@@ -89,7 +89,10 @@ describe('the decode chain on photographs', () => {
     // imply, they do.
     const photo = freshPhoto('perspective', 1);
     const { width, height } = photo.canvas;
-    const jpeg = await sharp(Buffer.from(photo.canvas.toRgba().buffer), { raw: { width, height, channels: 4 } }).removeAlpha().jpeg({ quality: photo.jpeg }).toBuffer();
+    const jpeg = await sharp(Buffer.from(photo.canvas.toRgba().buffer), { raw: { width, height, channels: 4 } })
+      .removeAlpha()
+      .jpeg({ quality: photo.jpeg })
+      .toBuffer();
     const { data, info } = await sharp(jpeg).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     let image: RgbaImage = { data: Uint8ClampedArray.from(data), width: info.width, height: info.height };
     for (let turn = 0; turn < 4; turn++) {

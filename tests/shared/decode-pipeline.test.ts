@@ -31,7 +31,9 @@ async function rgba(input: string | Buffer): Promise<RgbaImage & { data: Uint8Cl
 function cornerError(truth: Truth, found: DecodedQrCode): number {
   const [a, b] = truth.corners as [[number, number], [number, number]];
   const module = Math.hypot(b[0] - a[0], b[1] - a[1]) / truth.modules;
-  return Math.max(...truth.corners.map(([x, y], i) => Math.hypot((found.corners[i]?.x ?? Infinity) - x, (found.corners[i]?.y ?? Infinity) - y) / module));
+  return Math.max(
+    ...truth.corners.map(([x, y], i) => Math.hypot((found.corners[i]?.x ?? Infinity) - x, (found.corners[i]?.y ?? Infinity) - y) / module),
+  );
 }
 
 describe('decodeQrCodes on the fixture set', () => {
@@ -58,7 +60,12 @@ describe('text', () => {
 
   it('reads a kanji-mode code', async () => {
     const codes: Record<string, number> = { 会: 0x89ef, 議: 0x8b63, 室: 0x8eba };
-    const png = await QRCode.toBuffer([{ data: '会議室', mode: 'kanji' }], { type: 'png', scale: 5, margin: 4, toSJISFunc: (c) => codes[c] ?? 0 });
+    const png = await QRCode.toBuffer([{ data: '会議室', mode: 'kanji' }], {
+      type: 'png',
+      scale: 5,
+      margin: 4,
+      toSJISFunc: (c) => codes[c] ?? 0,
+    });
     expect(decodeQrCodes(await rgba(png)).map((c) => c.text)).toEqual(['会議室']);
   });
 });
@@ -67,7 +74,12 @@ describe('frames and options', () => {
   /** A white frame with codes pasted at the given places. */
   async function frame(width: number, height: number, items: { text: string; x: number; y: number; scale: number }[]) {
     const layers = await Promise.all(items.map(async ({ text, x, y, scale }) => ({ input: await qrPng(text, scale), left: x, top: y })));
-    return rgba(await sharp({ create: { width, height, channels: 4, background: '#ffffff' } }).composite(layers).png({ compressionLevel: 1 }).toBuffer());
+    return rgba(
+      await sharp({ create: { width, height, channels: 4, background: '#ffffff' } })
+        .composite(layers)
+        .png({ compressionLevel: 1 })
+        .toBuffer(),
+    );
   }
 
   it('finds small codes on a 4K frame (read at half resolution) with full-resolution corners', async () => {
@@ -107,7 +119,12 @@ describe('frames and options', () => {
   });
 
   it('reports at most MAX_CODES_PER_IMAGE codes, each once', async () => {
-    const items = Array.from({ length: 10 }, (_, i) => ({ text: `code ${i}`, x: 20 + (i % 5) * 250, y: 20 + Math.floor(i / 5) * 260, scale: 5 }));
+    const items = Array.from({ length: 10 }, (_, i) => ({
+      text: `code ${i}`,
+      x: 20 + (i % 5) * 250,
+      y: 20 + Math.floor(i / 5) * 260,
+      scale: 5,
+    }));
     const codes = decodeQrCodes(await frame(1280, 560, items));
     expect(codes.length).toBe(8);
     expect(new Set(codes.map((c) => c.text)).size).toBe(8);

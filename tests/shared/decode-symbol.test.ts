@@ -74,7 +74,7 @@ describe('decodeSymbol', () => {
 
   it('gives null for a grid that is not a symbol', () => {
     const dimension = 29;
-    const bits = Uint8Array.from({ length: dimension * dimension }, (_, i) => (i * 7919) % 3 === 0 ? 1 : 0);
+    const bits = Uint8Array.from({ length: dimension * dimension }, (_, i) => ((i * 7919) % 3 === 0 ? 1 : 0));
     expect(decodeSymbol(bits, dimension)).toBeNull();
   });
 });

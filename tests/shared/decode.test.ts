@@ -18,8 +18,16 @@ describe('decodeQrCodes', () => {
 
   it('finds every code when a picture holds several', async () => {
     const texts = ['会议ID：914 083 136 来宾密码：123123', 'sip:+99111253020382685', 'https://example.com/menu'];
-    const image = await qrCanvas(texts.map((text, i) => ({ text, x: 20 + i * 330, y: 40 + i * 30, scale: 5 })), 1040, 480);
-    expect(decodeQrCodes(image).map((c) => c.text).sort()).toEqual([...texts].sort());
+    const image = await qrCanvas(
+      texts.map((text, i) => ({ text, x: 20 + i * 330, y: 40 + i * 30, scale: 5 })),
+      1040,
+      480,
+    );
+    expect(
+      decodeQrCodes(image)
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual([...texts].sort());
   });
 
   it('decodes an inverted (light on dark) code', async () => {
