@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type-check, lint, build, Electronegativity, then the vitest suite (unit, integration against the
- * simulator, CLI end to end). Every step runs even when an earlier one fails, so one run shows
+ * `npm test`: type-check, lint, format check (Prettier), build, Electronegativity, then the vitest
+ * suite (unit, integration against the simulator, CLI end to end). Every step runs even when an earlier one fails, so one run shows
  * everything; the last line is `N passed, N failed`, taken from vitest's JSON report, for CI.
  * A run must leave the checkout as it found it (screenshots are `npm run screenshots`, not a
  * test): where git is available, `git status` before and after must match, or that is a failure.
@@ -15,6 +15,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
   ['type-check', bin('tsc'), ['-b']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['security lint', 'npm', ['run', '--silent', 'lint:security']],
   ['tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`]],
