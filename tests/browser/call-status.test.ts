@@ -13,12 +13,20 @@ import {
   FIXTURE_ORG_ID,
   FIXTURE_TERMINAL,
 } from '../../simulator/fixture';
+import type { PreviewHandle } from '../../scripts/preview/server';
 import { describeBrowser } from './support/browser';
 import { inviteButton, waitForRole, waitForText } from './support/expect-ui';
 import { INVITATION_ZH } from './support/images';
 import { seriousViolations } from './support/axe';
 import { paste } from './support/page';
 import { useBrowserSuite } from './support/suite';
+
+/** The fixture meeting read by room mode's camera (main's invite channel, as the renderer sends it): whether main accepted it. */
+async function cameraInvite(preview: PreviewHandle, hostPassword?: string): Promise<boolean> {
+  const meeting = { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD };
+  const answer = await preview.invoke(InvokeChannel.invite, { meeting, ...(hostPassword ? { hostPassword } : {}), origin: 'camera' });
+  return answer.ok;
+}
 
 describeBrowser('main window: the call after the invite', () => {
   const t = useBrowserSuite();
@@ -107,14 +115,7 @@ describeBrowser('main window: the call after the invite', () => {
     expect((await preview.invoke(InvokeChannel.saveAppKey, { appKey: preview.sim.app.appKey })).ok).toBe(true);
     await page.goto(`${preview.url}?mode=room`);
     await page.getByRole('heading', { level: 1, name: 'Room A' }).waitFor();
-    expect(
-      (
-        await preview.invoke(InvokeChannel.invite, {
-          meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
-          origin: 'camera',
-        })
-      ).ok,
-    ).toBe(true);
+    expect(await cameraInvite(preview)).toBe(true);
     await waitForRole(page, 'status', 'Room A joined the meeting');
     // The small status line for whoever looks after the room says it too, and keeps it.
     const statusLine = page.locator('footer.room-footer');
@@ -138,14 +139,7 @@ describeBrowser('main window: the call after the invite', () => {
     await page.getByRole('heading', { level: 1, name: 'Room A' }).waitFor();
     const statusLine = page.locator('footer.room-footer');
     expect(await statusLine.innerText()).toContain('Call:\nnone');
-    expect(
-      (
-        await preview.invoke(InvokeChannel.invite, {
-          meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
-          origin: 'camera',
-        })
-      ).ok,
-    ).toBe(true);
+    expect(await cameraInvite(preview)).toBe(true);
     await statusLine.getByText('Room A: joining not confirmed — no host password or App ID').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // On a 1280×720 room screen nothing in the side column runs over the status line (the room's own code once did).
@@ -167,15 +161,7 @@ describeBrowser('main window: the call after the invite', () => {
     await page.goto(`${preview.url}?mode=room`);
     await page.getByRole('heading', { level: 1, name: 'Room B' }).waitFor();
     const zhLine = page.locator('footer.room-footer');
-    expect(
-      (
-        await preview.invoke(InvokeChannel.invite, {
-          meeting: { id: FIXTURE_MEETING_ID, password: FIXTURE_GUEST_PASSWORD },
-          hostPassword: FIXTURE_HOST_PASSWORD,
-          origin: 'camera',
-        })
-      ).ok,
-    ).toBe(true);
+    expect(await cameraInvite(preview, FIXTURE_HOST_PASSWORD)).toBe(true);
     await zhLine.getByText('Room B 未入会 — 忙线').waitFor();
     expect(await zhLine.innerText()).toContain('CALL.11076001');
     expect(await page.content()).not.toContain(FIXTURE_HOST_PASSWORD);
