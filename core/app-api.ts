@@ -143,18 +143,15 @@ export function createAppApi(deps: AppApiDeps): AppApi {
 
   function view(): SettingsView {
     const { recentMeetings, schemaVersion: _version, ...settings } = deps.store.read();
-
+    const baseUrl = currentBaseUrl(settings);
     return {
       settings,
       // A password bound to another server is not sent, so the window asks for it.
       // Ciphers and bindings stay in main: the window learns only that a secret is kept.
       recentMeetings: recentMeetings.map(({ passwordCipher, passwordBaseUrl, hostPasswordCipher, hostPasswordBaseUrl, ...meeting }) => ({
         ...meeting,
-        passwordRemembered: isPasswordBoundTo({ passwordCipher, passwordBaseUrl }, currentBaseUrl(settings)),
-        hostPasswordRemembered: isPasswordBoundTo(
-          { passwordCipher: hostPasswordCipher, passwordBaseUrl: hostPasswordBaseUrl },
-          currentBaseUrl(settings),
-        ),
+        passwordRemembered: isPasswordBoundTo({ passwordCipher, passwordBaseUrl }, baseUrl),
+        hostPasswordRemembered: isPasswordBoundTo({ passwordCipher: hostPasswordCipher, passwordBaseUrl: hostPasswordBaseUrl }, baseUrl),
       })),
       passwordProtection: deps.passwordProtection(),
       shortcut: deps.shortcut(),
@@ -168,7 +165,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       },
       // Whether a key is saved for this server (a key saved for another one is not used here).
       appKey: {
-        ...(deps.appKeys?.state(currentBaseUrl(settings)) ?? { saved: false }),
+        ...(deps.appKeys?.state(baseUrl) ?? { saved: false }),
         protection: deps.appKeys?.protection ?? 'key-file',
       },
     };

@@ -89,6 +89,13 @@ const SECRET_FIELDS = {
 } as const;
 type SecretKind = keyof typeof SECRET_FIELDS;
 
+/** A meeting's kept secret of this kind with its binding, as fields to spread into the meeting; none without one. */
+function keptSecret(kind: SecretKind, meeting: RecentMeeting | undefined): Partial<RecentMeeting> | undefined {
+  const { cipher, boundTo } = SECRET_FIELDS[kind];
+  if (!meeting?.[cipher]) return undefined;
+  return { [cipher]: meeting[cipher], ...(meeting[boundTo] ? { [boundTo]: meeting[boundTo] } : {}) };
+}
+
 export function createSettingsStore(
   backend: StoreBackend,
   secretBox?: SecretBox,
@@ -167,19 +174,9 @@ export function createSettingsStore(
         box && password !== undefined && baseUrl !== undefined
           ? { passwordCipher: await box.encrypt(password), passwordBaseUrl: baseUrl }
           : undefined;
-      const kept =
-        box && previous?.passwordCipher
-          ? { passwordCipher: previous.passwordCipher, ...(previous.passwordBaseUrl ? { passwordBaseUrl: previous.passwordBaseUrl } : {}) }
-          : undefined;
-      const secret = password !== undefined ? fresh : kept;
+      const secret = password !== undefined ? fresh : box && keptSecret('password', previous);
       // The host password keeps its own binding; it goes when passwords may no longer be kept.
-      const keptHost =
-        box && previous?.hostPasswordCipher
-          ? {
-              hostPasswordCipher: previous.hostPasswordCipher,
-              ...(previous.hostPasswordBaseUrl ? { hostPasswordBaseUrl: previous.hostPasswordBaseUrl } : {}),
-            }
-          : undefined;
+      const keptHost = box && keptSecret('hostPassword', previous);
       const entry: RecentMeeting = {
         id,
         lastUsedAt: now().toISOString(),
