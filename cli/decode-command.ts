@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { decodeQrCodes } from '../shared/decode/index';
+import { decodeQrCodesLazily } from '../shared/decode/lazy';
 import { parsePayload, type ParsedPayload } from '../shared/payload/index';
 import { printableText } from '../shared/printable';
 import { REDACTED, redactText } from '../shared/redact';
@@ -54,7 +54,7 @@ export async function decodeCommand(args: string[], io: CliIo): Promise<ExitCode
     const started = performance.now();
     try {
       const image = await loadImageFile(file);
-      const codes = decodeQrCodes(image).map((c) => reportCode(c.text, values['show-password'] === true));
+      const codes = (await decodeQrCodesLazily(image)).map((c) => reportCode(c.text, values['show-password'] === true));
       const ms = Math.round((performance.now() - started) * 10) / 10;
       reports.push({ file, codes, ms });
       if (codes.length === 0 && exit === Exit.ok) exit = Exit.noCode;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { parseArgs } from 'node:util';
-import { decodeQrCodes } from '../shared/decode/index';
+import { decodeQrCodesLazily } from '../shared/decode/lazy';
 import { ClientCode, lookupError } from '../shared/errors';
 import type { InviteResult } from '../shared/invite-result';
 import { parsePayload } from '../shared/payload/index';
@@ -76,7 +76,7 @@ function parseWith<T>(schema: z.ZodType<T>, value: string, option: string): T {
 
 /** The meeting (and maybe terminal) of the first meaningful code in an image. */
 async function readImage(file: string): Promise<{ meeting?: Meeting; terminal?: Terminal }> {
-  const codes = decodeQrCodes(await loadImageFile(file));
+  const codes = await decodeQrCodesLazily(await loadImageFile(file));
   if (codes.length === 0) throw new UsageError(`${file}: no QR code found in the image`);
   const parsed = codes.map((c) => parsePayload(c.text));
   const useful = parsed.find((p) => p.kind === 'meeting' || p.kind === 'both') ?? parsed.find((p) => p.kind === 'terminal');

@@ -10,7 +10,7 @@ import { dimensionFor, gridHomography } from './alignment';
 import { GridSampler, timingLooksRight, timingWarp, type GridWarp } from './grid';
 import type { Candidate } from './group';
 import { project, type Homography } from './perspective';
-import { readCode } from './read';
+import type { CodeReader } from './read';
 import { drawFunctionPatterns, SymbolRenderer } from './render';
 import { decodeSymbol } from './symbol';
 import type { DecodedQrCode, GrayImage, Point, RgbaImage, Sampler } from './types';
@@ -40,6 +40,8 @@ export class CandidateReader {
   private readonly grid = new GridSampler();
   private readonly renderer = new SymbolRenderer();
   private readonly patch = new FramePatch();
+
+  constructor(private readonly readCode: CodeReader) {}
 
   /** The code at a candidate (module size exact, from its timing lines), or undefined. */
   read(image: RgbaImage, levels: readonly GrayImage[], c: Candidate): DecodedQrCode | undefined {
@@ -101,7 +103,7 @@ export class CandidateReader {
       return { text, corners: [toFrame(0, 0), toFrame(dimension, 0), toFrame(dimension, dimension), toFrame(0, dimension)] };
     drawFunctionPatterns(bits, dimension);
     const { rgba, size } = this.renderer.render(bits, dimension, RENDER_SCALE, RENDER_QUIET);
-    const read = readCode(rgba, size, size);
+    const read = this.readCode(rgba, size, size);
     if (!read) return undefined;
     const corners = read.corners.map((p) => toFrame(p.x / RENDER_SCALE - RENDER_QUIET, p.y / RENDER_SCALE - RENDER_QUIET));
     return { text: read.text, corners: corners as DecodedQrCode['corners'] };
@@ -126,7 +128,7 @@ export class CandidateReader {
     if (width <= 0 || height <= 0 || width * height > MAX_REGION_PIXELS) return undefined;
     const map: Affine = { origin: { x: x0, y: y0 }, u: { x: 1, y: 0 }, v: { x: 0, y: 1 } };
     const rgba = this.warper.warp({ kind: 'rgba', image }, map, width, height, c.inverted);
-    const read = readCode(rgba, width, height);
+    const read = this.readCode(rgba, width, height);
     if (!read) return undefined;
     return { text: read.text, corners: read.corners.map((p) => mapPoint(map, p.x, p.y)) as DecodedQrCode['corners'] };
   }
@@ -139,7 +141,7 @@ export class CandidateReader {
     if (t < 2.5) return undefined;
     const { map, width, height } = candidateMap(c, t, MARGIN_MODULES);
     const rgba = this.warper.warp(pickSource(levels, image, c.module, t), map, width, height, c.inverted);
-    const read = readCode(rgba, width, height);
+    const read = this.readCode(rgba, width, height);
     if (!read) return undefined;
     return { text: read.text, corners: read.corners.map((p) => mapPoint(map, p.x, p.y)) as DecodedQrCode['corners'] };
   }

@@ -3,10 +3,11 @@
  * for the same grid drawn as a symbol (render.ts + read.ts, the path it replaces), reads mirrored
  * grids, corrects errors, and leaves what it cannot read to that path (null).
  */
+import jsQR from 'jsqr';
 import QRCode from 'qrcode';
 import toSJIS from 'qrcode/helper/to-sjis';
 import { describe, expect, it } from 'vitest';
-import { readCode } from '../../shared/decode/read';
+import { jsQrReader } from '../../shared/decode/read';
 import { SymbolRenderer } from '../../shared/decode/render';
 import { decodeSymbol } from '../../shared/decode/symbol';
 
@@ -16,6 +17,8 @@ function grid(segments: Segments, errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' = 
   const { modules } = QRCode.create(segments, { errorCorrectionLevel, toSJISFunc: toSJIS });
   return { bits: Uint8Array.from(modules.data, Number), dimension: modules.size };
 }
+
+const readCode = jsQrReader(jsQR);
 
 function jsqrText(bits: Uint8Array, dimension: number): string | undefined {
   const { rgba, size } = new SymbolRenderer().render(bits, dimension, 2, 2);
