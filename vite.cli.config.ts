@@ -14,7 +14,7 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
-const BUNDLED = new Set(['jsqr', 'pngjs', '@zxing/library', 'ts-custom-error']);
+const BUNDLED = new Set(['jsqr', '@zxing/library', 'ts-custom-error']);
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),

@@ -1,13 +1,12 @@
 /**
- * Image files → RGBA for the decoder, under Node (the CLI). pngjs reads PNG; sharp reads JPEG,
- * WebP and GIF (first frame), and interlaced PNG; bmp-ts reads BMP, which libvips does not.
+ * Image files → RGBA for the decoder, under Node (the CLI). load-png.ts reads PNG; sharp reads
+ * JPEG, WebP and GIF (first frame), and interlaced PNG; bmp-ts reads BMP, which libvips does not.
  * Limits keep hostile files harmless. Each library is loaded only for a file that needs it:
  * loading sharp (libvips) takes ~100 ms, most of the CLI's start-up, and PNG — screenshots, the
  * usual input — does not need it. The format comes from the file's first bytes, never its name.
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { decode as bmpDecode } from 'bmp-ts';
-import type { PNG } from 'pngjs';
 import type sharpModule from 'sharp';
 import type { RgbaImage } from '../shared/decode/index';
 import { decodePng, pngHeader, type PngHeader } from './load-png';
@@ -30,8 +29,8 @@ export async function loadImageFile(path: string): Promise<RgbaImage & { format:
   const bytes = await readFile(path);
   if (bytes.length >= 2 && bytes.toString('latin1', 0, 2) === 'BM') return loadBmp(path, bytes, (await import('bmp-ts')).decode);
   const png = pngHeader(bytes);
-  // pngjs inflates an interlaced image without a size bound; libvips bounds it (and such PNGs are rare).
-  if (png && !png.interlaced) return loadPng(path, bytes, png, (await import('pngjs')).PNG);
+  // Interlaced PNGs are rare (and their passes need more than load-png.ts does): libvips reads them.
+  if (png && !png.interlaced) return loadPng(path, bytes, png);
   return loadWithSharp(path, bytes, (await import('sharp')).default);
 }
 
@@ -55,11 +54,10 @@ function loadBmp(path: string, bytes: Buffer, decodeBmp: typeof bmpDecode): Rgba
   }
 }
 
-function loadPng(path: string, bytes: Buffer, header: PngHeader, png: typeof PNG): RgbaImage & { format: string } {
+function loadPng(path: string, bytes: Buffer, header: PngHeader): RgbaImage & { format: string } {
   checkPixels(path, header.width, header.height);
   try {
-    const { data, width, height } = decodePng(bytes, header, png);
-    return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width, height, format: 'png' };
+    return { data: decodePng(bytes, header), width: header.width, height: header.height, format: 'png' };
   } catch {
     throw new ImageLoadError(`${path}: image data is corrupt or truncated`);
   }

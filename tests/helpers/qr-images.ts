@@ -47,24 +47,61 @@ function crc32(data: Buffer): number {
   return ~crc >>> 0;
 }
 
+function chunk(type: string, data: Buffer): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])), 8 + data.length);
+  return out;
+}
+
+function ihdr(width: number, height: number, depth = 8, colourType = 0): Buffer {
+  const data = Buffer.alloc(13);
+  data.writeUInt32BE(width, 0);
+  data.writeUInt32BE(height, 4);
+  data.set([depth, colourType, 0, 0, 0], 8);
+  return chunk('IHDR', data);
+}
+
+const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
 /** A valid little PNG whose header claims `width` × `height` (refused from the header alone). */
 export function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'latin1');
-    data.copy(out, 8);
-    out.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])), 8 + data.length);
+  return Buffer.concat([SIGNATURE, ihdr(width, height), chunk('IDAT', deflateSync(Buffer.alloc(1024))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * A PNG written byte by byte: `rows` are the unfiltered sample bytes of each row, filtered here
+ * with filters Paeth, average, up, sub, none in turn from the first row (PNG section 9), so a
+ * reader is checked on every filter and on each one's use of the row above. `extra` chunks (PLTE, tRNS) go before the image data.
+ */
+export function pngOf(options: { width: number; depth: number; colourType: number; rows: Buffer[]; extra?: [string, Buffer][] }): Buffer {
+  const { width, depth, colourType, rows } = options;
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colourType] ?? 1;
+  const bpp = Math.max(1, (channels * depth) >> 3);
+  const filtered = rows.map((row, y) => {
+    const up = rows[y - 1];
+    const out = Buffer.alloc(row.length + 1);
+    const filter = 4 - (y % 5);
+    out[0] = filter;
+    for (let i = 0; i < row.length; i++) {
+      const a = i >= bpp ? (row[i - bpp] as number) : 0;
+      const b = up?.[i] ?? 0;
+      const c = i >= bpp ? (up?.[i - bpp] ?? 0) : 0;
+      const p = a + b - c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter] as number;
+      out[i + 1] = ((row[i] as number) - predictor) & 255;
+    }
     return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
+  });
   return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.alloc(1024))),
+    SIGNATURE,
+    ihdr(width, rows.length, depth, colourType),
+    ...(options.extra ?? []).map(([type, data]) => chunk(type, data)),
+    chunk('IDAT', deflateSync(Buffer.concat(filtered))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
