@@ -5,7 +5,7 @@
  * loading sharp (libvips) takes ~100 ms, most of the CLI's start-up, and PNG — screenshots, the
  * usual input — does not need it. The format comes from the file's first bytes, never its name.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { decode as bmpDecode } from 'bmp-ts';
 import type sharpModule from 'sharp';
 import type { RgbaImage } from '../shared/decode/index';
@@ -21,17 +21,28 @@ export class ImageLoadError extends Error {
 }
 
 export async function loadImageFile(path: string): Promise<RgbaImage & { format: string }> {
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new ImageLoadError(`${path}: no such file`);
-  if (info.size > MAX_IMAGE_BYTES) {
-    throw new ImageLoadError(`${path}: file is ${(info.size / 1048576).toFixed(1)} MB; the limit is 30 MB`);
-  }
-  const bytes = await readFile(path);
+  const bytes = readImageBytes(path);
   if (bytes.length >= 2 && bytes.toString('latin1', 0, 2) === 'BM') return loadBmp(path, bytes, (await import('bmp-ts')).decode);
   const png = pngHeader(bytes);
   // Interlaced PNGs are rare (and their passes need more than load-png.ts does): libvips reads them.
   if (png && !png.interlaced) return loadPng(path, bytes, png);
   return loadWithSharp(path, bytes, (await import('sharp')).default);
+}
+
+/** The file's bytes, or an ImageLoadError saying why not. Synchronous: node:fs is loaded at start, fs/promises is not (~2 ms). */
+function readImageBytes(path: string): Buffer {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info?.isFile()) throw new ImageLoadError(`${path}: no such file`);
+    if (info.size > MAX_IMAGE_BYTES) {
+      throw new ImageLoadError(`${path}: file is ${(info.size / 1048576).toFixed(1)} MB; the limit is 30 MB`);
+    }
+    return readFileSync(path);
+  } catch (error) {
+    if (error instanceof ImageLoadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ImageLoadError(`${path}: the file cannot be read (${code}); check the path and the file's permissions`);
+  }
 }
 
 function checkPixels(path: string, width: number, height: number): void {

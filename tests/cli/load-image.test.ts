@@ -4,7 +4,7 @@
  * sharp. Both paths give the same pixels — every PNG colour type, depth and filter is compared
  * with libvips — so the same codes; a broken PNG is refused with the same reason as before.
  */
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
@@ -234,6 +234,14 @@ describe('corrupt PNG', () => {
     const path = write(`${name.replace(/\W+/gu, '-')}.png`, damage(await qrPng(TEXT)));
     expect(await refusal(path)).toBe(`${path}: image data is corrupt or truncated`);
     expect(sharpCalls.count).toBe(0);
+  });
+
+  it('says why a path cannot be read (a loop of links) instead of failing with a system error', async () => {
+    const [a, b] = [join(dir, 'loop-a.png'), join(dir, 'loop-b.png')];
+    symlinkSync(b, a);
+    symlinkSync(a, b);
+    expect(await refusal(a)).toBe(`${a}: the file cannot be read (ELOOP); check the path and the file's permissions`);
+    expect(await refusal(join(dir, 'missing.png'))).toBe(`${join(dir, 'missing.png')}: no such file`);
   });
 
   it('calls a PNG header without image data not an image, as before', async () => {
