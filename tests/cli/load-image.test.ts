@@ -164,6 +164,14 @@ describe('PNG without sharp', () => {
     },
   );
 
+  it('reads palette indices past the end of the palette as opaque black, as libvips does', async () => {
+    const rows = [Buffer.from([0, 1, 2, 200]), Buffer.from([1, 0, 255, 3])];
+    const bytes = pngOf({ width: 4, depth: 8, colourType: 3, rows, extra: [['PLTE', Buffer.from([10, 20, 30, 40, 50, 60])]] });
+    const image = await loadImageFile(write('short-palette.png', bytes));
+    expect(Array.from(image.data.subarray(8, 16))).toEqual([0, 0, 0, 255, 0, 0, 0, 255]);
+    expect(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length).equals(await sharpPixels(bytes))).toBe(true);
+  });
+
   it('reads the PNG and the JPEG of one code to the same code, only the JPEG through sharp', async () => {
     const png = await qrPng(TEXT);
     const jpeg = await sharp(png).jpeg({ quality: 90 }).toBuffer();
