@@ -9,7 +9,7 @@ export interface ChartRow {
 
 const SERIES = [
   { key: 'jsqr', label: 'jsqr, whole frame', color: '#9e9e9e' },
-  { key: 'pipeline', label: 'project pipeline (jsqr on located crops)', color: '#1f77b4' },
+  { key: 'pipeline', label: 'project pipeline (shared/decode)', color: '#1f77b4' },
   { key: 'zxing', label: 'zxing-cpp (zxing-wasm, tryHarder)', color: '#ff7f0e' },
 ] as const;
 
