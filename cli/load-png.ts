@@ -50,7 +50,10 @@ function chunks(bytes: Buffer): Map<string, Buffer[]> {
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     if (type === 'IEND') break;
     if (offset + 12 + length > bytes.length) throw new Error(`PNG ${type} chunk is cut short`);
-    found.set(type, [...(found.get(type) ?? []), bytes.subarray(offset + 8, offset + 8 + length)]);
+    const data = bytes.subarray(offset + 8, offset + 8 + length);
+    const same = found.get(type);
+    if (same) same.push(data);
+    else found.set(type, [data]);
     offset += 12 + length;
   }
   return found;
@@ -149,6 +152,7 @@ function toRgba(
   // Rows at other depths than 8 are first unpacked into 8-bit samples (palette indices unscaled).
   const line = depth === 8 ? undefined : new Uint8Array(width * channels);
   const max = (1 << depth) - 1;
+  const grey = colourType === 0 || colourType === 4;
   for (let y = 0; y < height; y++) {
     const row = y * (stride + 1) + 1;
     let src: Uint8Array = rows;
@@ -167,7 +171,6 @@ function toRgba(
     else
       for (let x = 0, p = o; x < width; x++, p += 4) {
         const s = at + x * channels;
-        const grey = colourType === 0 || colourType === 4;
         out[p] = src[s] as number;
         out[p + 1] = src[grey ? s : s + 1] as number;
         out[p + 2] = src[grey ? s : s + 2] as number;
